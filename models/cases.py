@@ -1,0 +1,134 @@
+"""The tables every procedure shares: a case, its tasks (the inbox) and its history events."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, utcnow
+from models.org import OrgUnit, Person, User
+
+
+class Case(Base):
+    __tablename__ = "case_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(30), index=True)
+    # Optimistic lock: every action bumps it, and an UPDATE that finds another version fails.
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    policy_id: Mapped[str] = mapped_column(String(50))
+    policy_version: Mapped[int] = mapped_column(Integer)
+    subject_person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    subject: Mapped[Person] = relationship()
+    village: Mapped[OrgUnit] = relationship()
+    created_by: Mapped[User] = relationship()
+    tasks: Mapped[list[Task]] = relationship(back_populates="case", order_by="Task.id")
+    events: Mapped[list[Event]] = relationship(back_populates="case", order_by="Event.seq")
+    filings: Mapped[list[Filing]] = relationship(back_populates="case", order_by="Filing.id")
+    leave: Mapped[LeaveRequest | None] = relationship(back_populates="case", uselist=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def open_tasks(self) -> list[Task]:
+        return [t for t in self.tasks if t.status == "open"]
+
+
+class Task(Base):
+    """One thing someone must do on a case. Open tasks are the inbox.
+
+    A task is for an office (office_code at org_unit: anyone holding that grant may act) or for one
+    user (assignee: the applicant revising or reporting back).
+    """
+    __tablename__ = "task"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # approve / revise / report_back
+    step: Mapped[int] = mapped_column(Integer, default=0)
+    office_code: Mapped[str | None] = mapped_column(String(30))
+    org_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open / done / cancelled
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    due_date: Mapped[date | None] = mapped_column(Date)
+    opened_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+
+    case: Mapped[Case] = relationship(back_populates="tasks")
+    org_unit: Mapped[OrgUnit | None] = relationship()
+    assignee: Mapped[User | None] = relationship(foreign_keys=[assignee_id])
+    closed_by: Mapped[User | None] = relationship(foreign_keys=[closed_by_id])
+
+    __table_args__ = (
+        # The whole inbox query: open tasks of an office at a unit, or of one assignee, newest first.
+        Index("ix_task_inbox_office", "status", "office_code", "org_unit_id", "opened_at"),
+        Index("ix_task_inbox_assignee", "status", "assignee_id", "opened_at"),
+    )
+
+
+class Event(Base):
+    """Append-only history: one row per action on a case, never updated or deleted."""
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    action: Mapped[str] = mapped_column(String(30))
+    from_state: Mapped[str | None] = mapped_column(String(30))
+    to_state: Mapped[str] = mapped_column(String(30))
+    comment: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict | None] = mapped_column(JSON)
+
+    case: Mapped[Case] = relationship(back_populates="events")
+    actor: Mapped[User] = relationship()
+
+    __table_args__ = (UniqueConstraint("case_id", "seq"),)
+
+
+class Filing(Base):
+    """备案: a case filed with an office for its information. It never blocks the case."""
+    __tablename__ = "filing"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    office_code: Mapped[str] = mapped_column(String(30))
+    org_unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"))
+    filed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(String(20))  # the action that filed it: approve / report_back
+
+    case: Mapped[Case] = relationship(back_populates="filings")
+    org_unit: Mapped[OrgUnit] = relationship()
+
+    __table_args__ = (Index("ix_filing_office", "office_code", "org_unit_id", "filed_at"),)
+
+
+class LeaveRequest(Base):
+    """The details of a leave case (请假)."""
+    __tablename__ = "leave_request"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
+    leave_type: Mapped[str] = mapped_column(String(20))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    days: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    applicant_role: Mapped[str] = mapped_column(String(10))  # member / leader
+    tier: Mapped[str] = mapped_column(String(10))  # city / county
+    # The approval steps fixed at submission, from the pinned policy: [{"approvers": [...], "joint": bool}]
+    route: Mapped[list] = mapped_column(JSON, default=list)
+    filing: Mapped[list] = mapped_column(JSON, default=list)
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
+    actual_return_date: Mapped[date | None] = mapped_column(Date)
+
+    case: Mapped[Case] = relationship(back_populates="leave")

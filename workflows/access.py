@@ -1,0 +1,32 @@
+"""Who may see a case, and who acts on which task: read from grants, never from the request."""
+from models import Case, Task, User
+from workflows import offices
+
+# Roles that see every case in their org unit and below.
+_OVERSEEING_ROLES = ("admin", "inspector")
+
+
+def is_applicant(user: User, case: Case) -> bool:
+    return user.person_id is not None and user.person_id == case.subject_person_id
+
+
+def may_act_on(user: User, task: Task) -> bool:
+    if task.status != "open":
+        return False
+    if task.assignee_id is not None:
+        return task.assignee_id == user.id
+    return (task.office_code, task.org_unit_id) in offices.acting_offices(user)
+
+
+def may_view(user: User, case: Case) -> bool:
+    if is_applicant(user, case):
+        return True
+    case_units = {u.id for u in case.village.ancestors()}
+    if case.subject.home_unit_id:
+        case_units.add(case.subject.home_unit_id)
+    for grant in user.grants:
+        if grant.role in _OVERSEEING_ROLES and grant.org_unit_id in case_units:
+            return True
+    mine = offices.acting_offices(user)
+    return (any((t.office_code, t.org_unit_id) in mine or t.assignee_id == user.id for t in case.tasks)
+            or any((f.office_code, f.org_unit_id) in mine for f in case.filings))

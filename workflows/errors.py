@@ -1,0 +1,30 @@
+"""Errors the workflows raise. Each carries a machine-readable code, the field it concerns and the
+values a message needs; the web layer turns the code into words in the user's language."""
+
+
+class WorkflowError(Exception):
+    status = 400
+
+    def __init__(self, code: str, field: str | None = None, **params):
+        super().__init__(code, field, params)
+        self.code = code
+        self.field = field
+        self.params = params
+
+
+class InvalidInput(WorkflowError):
+    """Bad input from the caller: names the field; nothing was changed."""
+    status = 422
+
+
+class NotFound(WorkflowError):
+    status = 404
+
+
+class Forbidden(WorkflowError):
+    status = 403
+
+
+class Conflict(WorkflowError):
+    """The case moved on since the caller read it, or the action is not allowed in its state."""
+    status = 409

@@ -1,0 +1,112 @@
+"""The leave workflow (请假 → 审批 → 销假): its states, transitions and their effects.
+
+One Machine for every leave case, built once with no model; services fire events on ORM rows through
+it: `MACHINE.events["approve"].trigger(case, ctx=ctx)`. Callbacks receive the action's context, open
+and close the task rows, and so stay inside the caller's transaction.
+"""
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+from transitions import EventData, Machine
+
+from models import Case, User
+from workflows import policy, tasks
+
+STATES = ["draft", "pending", "returned", "approved", "rejected", "withdrawn", "closed"]
+FINAL_STATES = {"rejected", "withdrawn", "closed"}
+
+
+@dataclass
+class ActionContext:
+    session: Session
+    actor: User
+    comment: str | None = None
+    data: dict = field(default_factory=dict)
+
+
+def _ctx(event: EventData) -> ActionContext:
+    return event.kwargs["ctx"]
+
+
+def _leave(event: EventData):
+    return event.model.leave
+
+
+def _step_due_days(case: Case, ctx: ActionContext) -> int:
+    return policy.pinned(ctx.session, case.policy_id, case.policy_version).body["leave"]["step_due_days"]
+
+
+def _open_current_step(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    leave = case.leave
+    step = leave.route[leave.current_step]
+    due = _step_due_days(case, ctx)
+    for code in step["approvers"]:
+        tasks.open_office_task(ctx.session, case, "approve", leave.current_step, code, due)
+
+
+def _start_route(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    for task in case.open_tasks:
+        if task.kind == "revise":
+            tasks.close(task, ctx.actor, "resubmitted")
+    case.leave.current_step = 0
+    _open_current_step(event)
+
+
+def _has_next_step(event: EventData) -> bool:
+    leave = _leave(event)
+    return leave.current_step + 1 < len(leave.route)
+
+
+def _advance(event: EventData) -> None:
+    _leave(event).current_step += 1
+    _open_current_step(event)
+
+
+def _finish_approval(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    applicant = tasks.applicant_user(ctx.session, case)
+    if applicant is not None:
+        tasks.open_user_task(ctx.session, case, "report_back", applicant)
+    tasks.file_with(ctx.session, case, case.leave.filing, reason="approve")
+
+
+def _cancel_open(event: EventData) -> None:
+    tasks.cancel_open(event.model, _ctx(event).actor, event.event.name)
+
+
+def _send_back(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    tasks.cancel_open(case, ctx.actor, "return")
+    applicant = tasks.applicant_user(ctx.session, case)
+    if applicant is not None:
+        tasks.open_user_task(ctx.session, case, "revise", applicant)
+
+
+def _record_return(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    case.leave.actual_return_date = ctx.data["actual_return_date"]
+    for task in case.open_tasks:
+        tasks.close(task, ctx.actor, "report_back")
+
+
+TRANSITIONS = [
+    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "after": _start_route},
+    {"trigger": "approve", "source": "pending", "dest": "pending", "conditions": _has_next_step,
+     "after": _advance},
+    {"trigger": "approve", "source": "pending", "dest": "approved", "after": _finish_approval},
+    {"trigger": "reject", "source": "pending", "dest": "rejected", "after": _cancel_open},
+    {"trigger": "return", "source": "pending", "dest": "returned", "after": _send_back},
+    {"trigger": "withdraw", "source": ["draft", "pending", "returned"], "dest": "withdrawn",
+     "after": _cancel_open},
+    {"trigger": "report_back", "source": "approved", "dest": "closed", "after": _record_return},
+]
+
+MACHINE = Machine(model=None, states=STATES, transitions=TRANSITIONS, initial="draft",
+                  send_event=True, auto_transitions=False, name="leave")
+
+
+def allowed_actions(case: Case) -> list[str]:
+    """Events the machine accepts from the case's current state."""
+    return [name for name, event in MACHINE.events.items() if case.state in event.transitions]

@@ -1,0 +1,48 @@
+"""Office codes: who, for a given case, holds an office, and which grants may act for it."""
+from models import OrgUnit, Person, User
+
+OFFICE_CODES = (
+    "team_leader", "village_secretary", "township", "township_deputy", "township_head",
+    "county_office", "county_leading_group", "county_org_dept", "county_rural_bureau",
+    "county_chief", "city_office", "city_org_dept", "dispatching_unit",
+)
+
+# The org-unit kind that holds each office, found by walking up from the applicant's village.
+_HELD_AT = {
+    "team_leader": "village",
+    "village_secretary": "village",
+    "township": "township",
+    "township_deputy": "township",
+    "township_head": "township",
+    "county_office": "county",
+    "county_leading_group": "county",
+    "county_org_dept": "county",
+    "county_rural_bureau": "county",
+    "county_chief": "county",
+    "city_office": "city",
+    "city_org_dept": "city",
+}
+
+# 乡镇党委 as a body: any of its approvers may act on a task addressed to the township.
+_ALSO_ACTS_FOR = {
+    "township_deputy": ("township",),
+    "township_head": ("township",),
+}
+
+
+def resolve(office_code: str, village: OrgUnit, applicant: Person) -> OrgUnit | None:
+    """The org unit holding `office_code` for an applicant posted to `village`."""
+    if office_code == "dispatching_unit":
+        return applicant.home_unit
+    return village.ancestor_of_kind(_HELD_AT[office_code])
+
+
+def acting_offices(user: User) -> set[tuple[str, int]]:
+    """Every (office code, org unit id) whose tasks this user may act on, from their grants."""
+    offices = set()
+    for grant in user.grants:
+        if grant.role in OFFICE_CODES:
+            offices.add((grant.role, grant.org_unit_id))
+            for code in _ALSO_ACTS_FOR.get(grant.role, ()):
+                offices.add((code, grant.org_unit_id))
+    return offices

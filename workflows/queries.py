@@ -1,0 +1,74 @@
+"""Read-side queries: the inbox, the filed-with-us list, a user's own cases, a case's history."""
+from dataclasses import dataclass
+
+from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from models import Case, Event, Filing, Task, User
+from workflows import offices
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _office_match(columns, pairs):
+    code_col, unit_col = columns
+    return or_(false(), *[and_(code_col == code, unit_col == unit) for code, unit in sorted(pairs)])
+
+
+def _paged(session: Session, query, page: int, per_page: int) -> Page:
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    items = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)).unique())
+    return Page(items, page, per_page, total)
+
+
+def inbox(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
+    """Open tasks the user may act on, newest first. Every branch of the OR is an index range on
+    the open-task indexes, so the cost follows the size of this user's inbox, not of all cases."""
+    mine = or_(Task.assignee_id == user.id,
+               _office_match((Task.office_code, Task.org_unit_id), offices.acting_offices(user)))
+    query = (select(Task).where(Task.status == "open", mine)
+             .options(joinedload(Task.case).joinedload(Case.leave),
+                      joinedload(Task.case).joinedload(Case.subject),
+                      joinedload(Task.case).joinedload(Case.village))
+             .order_by(Task.opened_at.desc(), Task.id.desc()))
+    return _paged(session, query, page, per_page)
+
+
+def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
+    """Tasks this user closed: their archive."""
+    query = (select(Task).where(Task.closed_by_id == user.id)
+             .options(joinedload(Task.case).joinedload(Case.leave))
+             .order_by(Task.closed_at.desc(), Task.id.desc()))
+    return _paged(session, query, page, per_page)
+
+
+def filed_with(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
+    """Cases filed (备案) with any office the user holds."""
+    held = {(g.role, g.org_unit_id) for g in user.grants}
+    query = (select(Filing).where(_office_match((Filing.office_code, Filing.org_unit_id), held))
+             .options(joinedload(Filing.case).joinedload(Case.leave))
+             .order_by(Filing.filed_at.desc(), Filing.id.desc()))
+    return _paged(session, query, page, per_page)
+
+
+def own_cases(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
+    if user.person_id is None:
+        return Page([], page, per_page, 0)
+    query = (select(Case).where(Case.subject_person_id == user.person_id)
+             .options(joinedload(Case.leave)).order_by(Case.created_at.desc(), Case.id.desc()))
+    return _paged(session, query, page, per_page)
+
+
+def history(session: Session, case: Case) -> list[Event]:
+    return list(session.scalars(select(Event).where(Event.case_id == case.id)
+                                .options(joinedload(Event.actor)).order_by(Event.seq)))

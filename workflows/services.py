@@ -1,0 +1,229 @@
+"""One function per user action. Each runs inside the caller's UnitOfWork and leaves the commit to it:
+state change, history event and task rows go in together or not at all."""
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+from transitions import MachineError
+
+from models import Case, Event, LeaveRequest, OrgUnit, Person, User, utcnow
+from workflows import access, days as day_count, leave as leave_flow, policy, tasks
+from workflows.errors import Conflict, Forbidden, InvalidInput, NotFound
+from workflows.leave import ActionContext
+
+REASON_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """What a leave route depends on, read from the cadre's current posting."""
+    person: Person
+    village: OrgUnit
+    role: str   # member / leader
+    tier: str   # city / county
+    policy: object  # PolicyVersion
+
+
+def applicant_for(session: Session, user: User, on: date) -> Applicant:
+    person = user.person
+    term = person.current_term(on) if person else None
+    if term is None:
+        raise Forbidden("not_posted")
+    village = term.team.village
+    home = person.home_unit
+    if home is None or home.tier is None:
+        raise Conflict("no_dispatching_unit")
+    policy_id = next((u.policy_id for u in village.ancestors() if u.policy_id), None)
+    version = policy.latest(session, policy_id) if policy_id else None
+    if version is None:
+        raise Conflict("no_policy")
+    return Applicant(person, village, term.applicant_role, home.tier, version)
+
+
+@dataclass(frozen=True)
+class LeaveInput:
+    leave_type: str
+    start_date: date
+    end_date: date
+    reason: str
+
+
+def _check_leave(inp: LeaveInput, body: dict) -> int:
+    """Validate a leave request against the policy; return its length in days."""
+    if inp.leave_type not in body["leave"]["types"]:
+        raise InvalidInput("unknown_leave_type", "type", value=inp.leave_type)
+    if inp.end_date < inp.start_date:
+        raise InvalidInput("end_before_start", "end_date")
+    if not inp.reason.strip():
+        raise InvalidInput("required", "reason")
+    if len(inp.reason) > REASON_MAX:
+        raise InvalidInput("too_long", "reason", max=REASON_MAX)
+    n = day_count.count_days(inp.start_date, inp.end_date, body["leave"]["day_counting"])
+    if n > policy.MAX_LEAVE_DAYS:
+        raise InvalidInput("too_many_days", "end_date", max=policy.MAX_LEAVE_DAYS)
+    if n < 1:
+        raise InvalidInput("no_working_days", "end_date")
+    return n
+
+
+def preview_route(session: Session, user: User, inp: LeaveInput) -> tuple[int, policy.Route, Applicant]:
+    """Who would have to approve this leave, before it is submitted."""
+    who = applicant_for(session, user, inp.start_date)
+    n = _check_leave(inp, who.policy.body)
+    return n, policy.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
+
+
+def _apply_leave_input(leave: LeaveRequest, inp: LeaveInput, n: int, r: policy.Route):
+    leave.leave_type, leave.start_date, leave.end_date = inp.leave_type, inp.start_date, inp.end_date
+    leave.reason, leave.days = inp.reason.strip(), n
+    leave.route = [s.as_dict() for s in r.steps]
+    leave.filing = list(r.filing)
+
+
+def _record(session: Session, case: Case, actor: User, action: str, from_state: str | None,
+            comment: str | None = None, payload: dict | None = None) -> Event:
+    seq = len(case.events) + 1
+    event = Event(case=case, seq=seq, at=utcnow(), actor_id=actor.id, action=action,
+                  from_state=from_state, to_state=case.state, comment=comment, payload=payload)
+    session.add(event)
+    case.updated_at = event.at  # every action bumps the case's version
+    return event
+
+
+def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = True) -> Case:
+    n, r, who = preview_route(session, actor, inp)
+    case = Case(kind="leave", state="draft", policy_id=who.policy.policy_id,
+                policy_version=who.policy.version, subject=who.person, village=who.village,
+                created_by_id=actor.id)
+    leave = LeaveRequest(case=case, applicant_role=who.role, tier=who.tier)
+    _apply_leave_input(leave, inp, n, r)
+    session.add(case)
+    _record(session, case, actor, "create", None, payload={"days": n})
+    if submit:
+        _fire(case, "submit", ActionContext(session, actor))
+        _record(session, case, actor, "submit", "draft")
+    session.flush()
+    return case
+
+
+def _fire(case: Case, action: str, ctx: ActionContext) -> None:
+    try:
+        fired = leave_flow.MACHINE.events[action].trigger(case, ctx=ctx)
+    except MachineError:
+        raise Conflict("action_not_allowed", action=action, state=case.state) from None
+    if not fired:
+        raise Conflict("action_not_allowed", action=action, state=case.state)
+
+
+def load_case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound("case_not_found", "id", id=case_id)
+    return case
+
+
+# ---------------------------------------------------------------- actions on a case
+
+def act(session: Session, case_id: int, action: str, actor: User, version: int,
+        comment: str | None = None, data: dict | None = None) -> Case:
+    """Carry out `action` on the case for `actor`, who read it at `version`."""
+    handler = _ACTIONS.get(action)
+    if handler is None:
+        raise NotFound("unknown_action", "action", action=action)
+    case = load_case(session, case_id)
+    if not access.may_view(actor, case):
+        raise Forbidden("not_your_case")
+    if case.version != version:
+        raise Conflict("case_changed", version=case.version)
+    comment = (comment or "").strip() or None
+    from_state = case.state
+    payload = handler(case, actor, comment, ActionContext(session, actor, comment, data or {}))
+    _record(session, case, actor, action, from_state, comment, payload)
+    session.flush()
+    return case
+
+
+def _approver_task(case: Case, actor: User):
+    if case.state != "pending":
+        raise Conflict("action_not_allowed", state=case.state)
+    if access.is_applicant(actor, case):
+        raise Forbidden("own_case")
+    task = next((t for t in case.open_tasks if t.kind == "approve" and access.may_act_on(actor, t)), None)
+    if task is None:
+        raise Forbidden("no_open_task")
+    return task
+
+
+def _approve(case, actor, comment, ctx):
+    task = _approver_task(case, actor)
+    tasks.close(task, actor, "approve")
+    waiting = [t for t in case.open_tasks if t.kind == "approve" and t.step == task.step]
+    if not waiting:  # the last office of a joint step, or a sole approver: the step is done
+        _fire(case, "approve", ctx)
+    return {"step": task.step, "office": task.office_code}
+
+
+def _reject(case, actor, comment, ctx):
+    if not comment:
+        raise InvalidInput("required", "comment")
+    task = _approver_task(case, actor)
+    tasks.close(task, actor, "reject")
+    _fire(case, "reject", ctx)
+    return {"step": task.step, "office": task.office_code}
+
+
+def _return(case, actor, comment, ctx):
+    if not comment:
+        raise InvalidInput("required", "comment")
+    task = _approver_task(case, actor)
+    tasks.close(task, actor, "return")
+    _fire(case, "return", ctx)
+    return {"step": task.step, "office": task.office_code}
+
+
+def _require_applicant(case: Case, actor: User):
+    if not access.is_applicant(actor, case):
+        raise Forbidden("applicant_only")
+
+
+def _withdraw(case, actor, comment, ctx):
+    _require_applicant(case, actor)
+    _fire(case, "withdraw", ctx)
+    return None
+
+
+def _submit(case, actor, comment, ctx):
+    """Submit a draft, or resubmit after revision, optionally with corrected fields."""
+    _require_applicant(case, actor)
+    if case.state not in ("draft", "returned"):
+        raise Conflict("action_not_allowed", state=case.state)
+    leave = case.leave
+    inp = LeaveInput(ctx.data.get("type", leave.leave_type), ctx.data.get("start_date", leave.start_date),
+                     ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
+    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
+    n = _check_leave(inp, body)
+    _apply_leave_input(leave, inp, n, policy.route(body, n, leave.applicant_role, leave.tier, inp.leave_type))
+    _fire(case, "submit", ctx)
+    return {"days": n}
+
+
+def _report_back(case, actor, comment, ctx):
+    _require_applicant(case, actor)
+    back = ctx.data.get("actual_return_date")
+    if back is None:
+        raise InvalidInput("required", "actual_return_date")
+    if back < case.leave.start_date:
+        raise InvalidInput("return_before_start", "actual_return_date")
+    _fire(case, "report_back", ctx)
+    return {"actual_return_date": back.isoformat()}
+
+
+_ACTIONS = {
+    "approve": _approve,
+    "reject": _reject,
+    "return": _return,
+    "withdraw": _withdraw,
+    "submit": _submit,
+    "report_back": _report_back,
+}
+ACTIONS = tuple(_ACTIONS)

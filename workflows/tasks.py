@@ -1,0 +1,49 @@
+"""Opening and closing task rows and filings: the inbox side of every transition."""
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Case, Filing, Task, User, utcnow
+from workflows import offices
+
+
+def open_office_task(session: Session, case: Case, kind: str, step: int, office_code: str,
+                     due_days: int | None) -> Task:
+    unit = offices.resolve(office_code, case.village, case.subject)
+    now = utcnow()
+    task = Task(case=case, kind=kind, step=step, office_code=office_code,
+                org_unit_id=unit.id if unit else None, opened_at=now,
+                due_date=(now + timedelta(days=due_days)).date() if due_days else None)
+    session.add(task)
+    return task
+
+
+def open_user_task(session: Session, case: Case, kind: str, assignee: User) -> Task:
+    task = Task(case=case, kind=kind, step=0, assignee_id=assignee.id, opened_at=utcnow())
+    session.add(task)
+    return task
+
+
+def close(task: Task, actor: User, outcome: str, status: str = "done") -> None:
+    task.status = status
+    task.outcome = outcome
+    task.closed_at = utcnow()
+    task.closed_by_id = actor.id
+
+
+def cancel_open(case: Case, actor: User, outcome: str) -> None:
+    """Close every task still open on the case: the case moved past them."""
+    for task in case.open_tasks:
+        close(task, actor, outcome, status="cancelled")
+
+
+def file_with(session: Session, case: Case, office_codes, reason: str) -> None:
+    for code in office_codes:
+        unit = offices.resolve(code, case.village, case.subject)
+        if unit is not None:
+            session.add(Filing(case=case, office_code=code, org_unit_id=unit.id, reason=reason))
+
+
+def applicant_user(session: Session, case: Case) -> User | None:
+    return session.scalars(select(User).where(User.person_id == case.subject_person_id)).first()
