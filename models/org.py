@@ -92,6 +92,17 @@ class User(Base):
     def has_role(self, role: str) -> bool:
         return any(g.role == role for g in self.grants)
 
+    # The user protocol Flask-Login expects, without making models depend on it.
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    def get_id(self) -> str:
+        return str(self.id)
+
 
 class RoleGrant(Base):
     """A user holds a role at an org unit: e.g. county_office of 示范县, team_leader of 杏花村."""

@@ -1,6 +1,7 @@
 """Who may see a case, and who acts on which task: read from grants, never from the request."""
 from models import Case, Task, User
 from workflows import offices
+from workflows.leave import allowed_actions
 
 # Roles that see every case in their org unit and below.
 _OVERSEEING_ROLES = ("admin", "inspector")
@@ -30,3 +31,18 @@ def may_view(user: User, case: Case) -> bool:
     mine = offices.acting_offices(user)
     return (any((t.office_code, t.org_unit_id) in mine or t.assignee_id == user.id for t in case.tasks)
             or any((f.office_code, f.org_unit_id) in mine for f in case.filings))
+
+
+_APPLICANT_ACTIONS = ("submit", "withdraw", "report_back")
+_APPROVER_ACTIONS = ("approve", "reject", "return")
+
+
+def available_actions(user: User, case: Case) -> list[str]:
+    """The actions this user could take on the case now, as its page and the API offer them."""
+    permitted = allowed_actions(case)
+    mine = []
+    if is_applicant(user, case):
+        mine += [a for a in _APPLICANT_ACTIONS if a in permitted]
+    elif any(t.kind == "approve" and may_act_on(user, t) for t in case.open_tasks):
+        mine += [a for a in _APPROVER_ACTIONS if a in permitted]
+    return mine

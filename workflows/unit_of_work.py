@@ -17,8 +17,7 @@ class UnitOfWork:
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        if exc_type is not None or self.session.in_transaction():
-            self.session.rollback()
+        self.session.rollback()  # after a commit there is nothing left to undo
         if exc_type is not None and _is_lost_race(exc):
             raise Conflict("case_changed") from exc
 

@@ -1,0 +1,49 @@
+"""The web app: create_app() wires extensions, blueprints, CLI commands and template helpers."""
+import os
+from pathlib import Path
+
+from flask import Flask, request, session
+from flask_login import current_user
+
+from webapp import config
+from webapp.extensions import babel, csrf, db, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def select_locale() -> str:
+    from flask import current_app
+    languages = current_app.config["LANGUAGES"]
+    chosen = session.get("lang")
+    if chosen in languages:
+        return chosen
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True, template_folder=str(ROOT / "templates"),
+                static_folder=str(ROOT / "webapp" / "static"))
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(config.from_env(app.instance_path))
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "webapp" / "translations")
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+
+    from webapp import admin, api, auth, cases, cli, errors, inbox, leave, views
+    login_manager.login_view = "auth.login"
+    for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):
+        app.register_blueprint(blueprint)
+    csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
+    app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
+    errors.register(app)
+    views.register(app)
+    cli.register(app)
+    return app

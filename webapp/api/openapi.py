@@ -1,0 +1,119 @@
+"""The OpenAPI 3.1 document for /api/v1, served at /api/v1/openapi.json."""
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _json(schema) -> dict:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _responses(ok_status: str, ok_schema, *errors: int) -> dict:
+    out = {ok_status: {"description": "OK", **_json(ok_schema)}}
+    for status in (401,) + errors:
+        out[str(status)] = {"description": "Error", **_json(_ERROR)}
+    return out
+
+
+def _q(name, schema, required=False, description=""):
+    return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
+
+
+_CASE_ID = {"name": "case_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_PAGING = [_q("page", {"type": "integer", "minimum": 1}), _q("per_page", {"type": "integer", "minimum": 1, "maximum": 100})]
+_ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
+
+
+def document() -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Zhucun API", "version": "1"},
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"},
+                                "session": {"type": "apiKey", "in": "cookie", "name": "session"}},
+            "schemas": {
+                "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+                    "type": "object", "required": ["code", "message"],
+                    "properties": {"code": {"type": "string"}, "message": {"type": "string"},
+                                   "field": {"type": "string"}}}}},
+                "Step": {"type": "object", "properties": {
+                    "approvers": {"type": "array", "items": {"type": "string"}}, "joint": {"type": "boolean"}}},
+                "Route": {"type": "object", "properties": {
+                    "steps": {"type": "array", "items": _ref("Step")},
+                    "filing": {"type": "array", "items": {"type": "string"}}}},
+                "LeaveInput": {"type": "object", "required": ["type", "start_date", "end_date", "reason"],
+                               "properties": {"type": {"enum": ["personal", "sick", "annual"]},
+                                              "start_date": {"type": "string", "format": "date"},
+                                              "end_date": {"type": "string", "format": "date"},
+                                              "reason": {"type": "string", "maxLength": 2000},
+                                              "draft": {"type": "boolean"}}},
+                "Task": {"type": "object", "properties": {
+                    "id": {"type": "integer"}, "case_id": {"type": "integer"}, "kind": {"type": "string"},
+                    "step": {"type": "integer"}, "office": {"type": ["string", "null"]},
+                    "org_unit": {"type": ["object", "null"]}, "assignee": {"type": ["string", "null"]},
+                    "opened_at": {"type": "string"}, "due_date": {"type": ["string", "null"]}}},
+                "Case": {"type": "object", "required": ["id", "kind", "state", "version", "policy", "open_tasks"],
+                         "properties": {
+                             "id": {"type": "integer"}, "kind": {"type": "string"}, "state": {"type": "string"},
+                             "version": {"type": "integer"},
+                             "policy": {"type": "object", "properties": {"id": {"type": "string"},
+                                                                         "version": {"type": "integer"}}},
+                             "leave": {"type": ["object", "null"]},
+                             "open_tasks": {"type": "array", "items": _ref("Task")},
+                             "actions": {"type": "array", "items": {"type": "string"}}}},
+                "Event": {"type": "object", "properties": {
+                    "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"},
+                    "from_state": {"type": ["string", "null"]}, "to_state": {"type": "string"},
+                    "comment": {"type": ["string", "null"]}}},
+                "Page": {"type": "object", "properties": {
+                    "items": {"type": "array"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
+                    "total": {"type": "integer"}, "pages": {"type": "integer"}}},
+            },
+        },
+        "security": [{"bearer": []}, {"session": []}],
+        "paths": {
+            "/api/v1/policies": {"get": {"summary": "Policies, newest version of each",
+                                         "responses": _responses("200", {"type": "array"})}},
+            "/api/v1/policies/{policy_id}": {"get": {
+                "summary": "A policy's newest version, with its rules",
+                "parameters": [{"name": "policy_id", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "responses": _responses("200", {"type": "object"}, 404)}},
+            "/api/v1/policies/{policy_id}/leave-route": {"get": {
+                "summary": "The approval steps a leave of N days would need",
+                "parameters": [
+                    {"name": "policy_id", "in": "path", "required": True, "schema": {"type": "string"}},
+                    _q("days", {"type": "integer", "minimum": 1}, True),
+                    _q("applicant", {"enum": ["member", "leader"]}, True),
+                    _q("tier", {"enum": ["city", "county"]}, True),
+                    _q("type", {"enum": ["personal", "sick", "annual"]})],
+                "responses": _responses("200", _ref("Route"), 404, 422)}},
+            "/api/v1/leave-requests": {"post": {
+                "summary": "File a leave request for the caller (submitted unless draft is true)",
+                "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
+                "responses": _responses("201", _ref("Case"), 403, 409, 422)}},
+            "/api/v1/leave-requests/preview": {"post": {
+                "summary": "The route and day count a leave would get, without filing it",
+                "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
+                "responses": _responses("200", _ref("Route"), 403, 409, 422)}},
+            "/api/v1/cases/{case_id}": {"get": {"summary": "A case", "parameters": [_CASE_ID],
+                                               "responses": _responses("200", _ref("Case"), 403, 404)}},
+            "/api/v1/cases/{case_id}/history": {"get": {
+                "summary": "The case's events, oldest first", "parameters": [_CASE_ID],
+                "responses": _responses("200", {"type": "array", "items": _ref("Event")}, 403, 404)}},
+            "/api/v1/cases/{case_id}/actions/{action}": {"post": {
+                "summary": "Act on a case: approve, reject, return, withdraw, submit, report_back",
+                "parameters": [_CASE_ID, {"name": "action", "in": "path", "required": True,
+                                          "schema": {"enum": ["approve", "reject", "return", "withdraw",
+                                                              "submit", "report_back"]}}],
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["version"],
+                    "properties": {"version": {"type": "integer"}, "comment": {"type": "string"},
+                                   "actual_return_date": {"type": "string", "format": "date"}}})},
+                "responses": _responses("200", _ref("Case"), 403, 404, 409, 422)}},
+            "/api/v1/inbox": {"get": {"summary": "Open tasks the caller may act on, newest first",
+                                      "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
+            "/api/v1/filed": {"get": {"summary": "Cases filed (备案) with the caller's offices",
+                                      "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
+            "/api/v1/me": {"get": {"summary": "The caller and their role grants",
+                                   "responses": _responses("200", {"type": "object"})}},
+        },
+    }

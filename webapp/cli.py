@@ -1,0 +1,52 @@
+"""Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME`."""
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from models import User
+from webapp.auth import new_token
+from webapp.extensions import db
+from workflows import demo_data, policy
+
+
+def init_schema() -> None:
+    """Bring the schema to the newest migration and load the shipped policy presets."""
+    upgrade()
+    policy.sync_presets(db.session)
+    db.session.commit()
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("init-db")
+    def init_db():
+        """Create or upgrade the schema on the configured database and load the presets."""
+        init_schema()
+        click.echo(f"Database ready: {db.engine.url.render_as_string(hide_password=True)}")
+
+    @app.cli.command("seed-demo")
+    @click.option("--preset", default=None, help="Policy preset id for the demo jurisdiction.")
+    def seed_demo(preset):
+        """Load the demo jurisdiction (idempotent). Every demo password is 'demo'."""
+        init_schema()
+        try:
+            created = demo_data.seed(db.session, preset)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--preset")
+        click.echo("Demo jurisdiction created." if created else "Demo jurisdiction already present.")
+
+    user_cli = AppGroup("user", help="Users and their API tokens.")
+
+    @user_cli.command("token")
+    @click.argument("username")
+    def token(username):
+        """Print a new personal API token for USERNAME."""
+        user = db.session.scalars(select(User).where(User.username == username)).first()
+        if user is None:
+            raise click.BadParameter(f"no user '{username}'", param_hint="USERNAME")
+        value = new_token(user)
+        db.session.commit()
+        click.echo(value)
+
+    app.cli.add_command(user_cli)

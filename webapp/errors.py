@@ -1,0 +1,43 @@
+"""Errors: JSON for the API (never a bare 500 for bad input), pages for people."""
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from webapp.messages import describe, describe_error
+from workflows.errors import WorkflowError
+
+_HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+               405: "method_not_allowed"}
+
+
+def json_error(status: int, code: str, message: str, field: str | None = None):
+    body = {"error": {"code": code, "message": message}}
+    if field:
+        body["error"]["field"] = field
+    return jsonify(body), status
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(WorkflowError)
+    def workflow_error(error: WorkflowError):
+        if _wants_json():
+            return json_error(error.status, error.code, describe_error(error), error.field)
+        return render_template("error.html", message=describe_error(error)), error.status
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        if _wants_json():
+            return json_error(400, "csrf", describe("csrf"))
+        return render_template("error.html", message=describe("csrf")), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        code = _HTTP_CODES.get(error.code, "error")
+        message = describe(code) if code in _HTTP_CODES.values() else error.description
+        if _wants_json():
+            return json_error(error.code, code, message)
+        return render_template("error.html", message=message), error.code

@@ -1,0 +1,85 @@
+"""Display names for the codes the workflows use: states, offices, leave types, actions, roles."""
+from flask_babel import lazy_gettext as _l
+
+STATES = {
+    "draft": _l("Draft"),
+    "pending": _l("Awaiting approval"),
+    "returned": _l("Returned for revision"),
+    "approved": _l("Approved"),
+    "rejected": _l("Rejected"),
+    "withdrawn": _l("Withdrawn"),
+    "closed": _l("Closed (reported back)"),
+}
+
+OFFICES = {
+    "team_leader": _l("Team leader"),
+    "village_secretary": _l("Village party secretary"),
+    "township": _l("Township party committee"),
+    "township_deputy": _l("Township deputy in charge"),
+    "township_head": _l("Township party secretary"),
+    "county_office": _l("County work-team office"),
+    "county_leading_group": _l("County leading group"),
+    "county_org_dept": _l("County organisation department"),
+    "county_rural_bureau": _l("County rural revitalisation bureau"),
+    "county_chief": _l("County chief of teams"),
+    "city_office": _l("City work-team office"),
+    "city_org_dept": _l("City organisation department"),
+    "dispatching_unit": _l("Dispatching unit"),
+}
+
+ROLES = {
+    "admin": _l("Administrator"),
+    "inspector": _l("Inspector"),
+    "cadre": _l("Stationed cadre"),
+    **OFFICES,
+}
+
+LEAVE_TYPES = {
+    "personal": _l("Personal leave"),
+    "sick": _l("Sick leave"),
+    "annual": _l("Annual leave"),
+}
+
+ACTIONS = {
+    "create": _l("Created"),
+    "submit": _l("Submit"),
+    "approve": _l("Approve"),
+    "reject": _l("Reject"),
+    "return": _l("Return for revision"),
+    "withdraw": _l("Withdraw"),
+    "report_back": _l("Report back"),
+}
+
+TASK_KINDS = {
+    "approve": _l("Approve leave"),
+    "revise": _l("Revise and resubmit"),
+    "report_back": _l("Report back from leave"),
+}
+
+UNIT_KINDS = {
+    "city": _l("City"),
+    "county": _l("County"),
+    "township": _l("Township"),
+    "village": _l("Village"),
+    "dispatching_unit": _l("Dispatching unit"),
+}
+
+POSITIONS = {
+    "first_secretary": _l("First secretary"),
+    "leader": _l("Team leader"),
+    "deputy": _l("Deputy team leader"),
+    "member": _l("Team member"),
+}
+
+APPLICANT_ROLES = {"member": _l("Member"), "leader": _l("Team leader / first secretary")}
+TIERS = {"city": _l("City-sent"), "county": _l("County-sent")}
+
+ALL = {"state": STATES, "office": OFFICES, "role": ROLES, "leave_type": LEAVE_TYPES,
+       "action": ACTIONS, "task_kind": TASK_KINDS, "unit_kind": UNIT_KINDS, "position": POSITIONS,
+       "applicant": APPLICANT_ROLES, "tier": TIERS}
+
+
+def label(kind: str, code: str | None) -> str:
+    if code is None:
+        return ""
+    return str(ALL[kind].get(code, code))

@@ -1,0 +1,4 @@
+"""Pages: leave."""
+from flask import Blueprint
+
+bp = Blueprint("leave", __name__, url_prefix="/leave")

@@ -1,0 +1,73 @@
+"""Words for the workflows' error codes and field names, in the user's language."""
+
+from flask_babel import lazy_gettext as _l
+
+from webapp.labels import label
+from workflows.errors import WorkflowError
+
+FIELDS = {
+    "type": _l("Leave type"),
+    "start_date": _l("Start date"),
+    "end_date": _l("End date"),
+    "reason": _l("Reason"),
+    "comment": _l("Comment"),
+    "version": _l("Version"),
+    "actual_return_date": _l("Actual return date"),
+    "days": _l("Days"),
+    "applicant": _l("Applicant"),
+    "tier": _l("Dispatching tier"),
+    "page": _l("Page"),
+    "per_page": _l("Page size"),
+    "action": _l("Action"),
+    "id": _l("ID"),
+    "body": _l("Request body"),
+}
+
+MESSAGES = {
+    "required": _l("%(field)s is required."),
+    "invalid_date": _l("%(field)s must be a date written as YYYY-MM-DD."),
+    "invalid_integer": _l("%(field)s must be a whole number."),
+    "invalid_string": _l("%(field)s must be text."),
+    "out_of_range": _l("%(field)s must be between %(min)s and %(max)s."),
+    "not_one_of": _l("%(field)s must be one of: %(choices)s."),
+    "too_long": _l("%(field)s may be at most %(max)s characters."),
+    "end_before_start": _l("The end date is before the start date."),
+    "return_before_start": _l("The return date is before the leave started."),
+    "too_many_days": _l("A leave may last at most %(max)s days."),
+    "no_working_days": _l("These dates contain no working day."),
+    "calendar_year_unknown": _l("The official calendar for %(year)s is not yet available; "
+                                "working days cannot be counted."),
+    "unknown_leave_type": _l("This policy has no leave type “%(value)s”."),
+    "not_posted": _l("You have no current posting to a work team, so you cannot file leave."),
+    "no_dispatching_unit": _l("Your dispatching unit is not set; ask an administrator."),
+    "no_policy": _l("No policy is assigned to your jurisdiction; ask an administrator."),
+    "case_not_found": _l("No case with this number."),
+    "policy_not_found": _l("No policy with this id."),
+    "unknown_action": _l("Unknown action “%(action)s”."),
+    "not_your_case": _l("You may not see this case."),
+    "case_changed": _l("Someone acted on this case since you opened it. Reload it and try again."),
+    "action_not_allowed": _l("This action is not possible while the case is “%(state)s”."),
+    "own_case": _l("You cannot decide your own case."),
+    "no_open_task": _l("You have no open task on this case."),
+    "applicant_only": _l("Only the applicant may do this."),
+    "unauthorized": _l("Log in or send a valid API token."),
+    "forbidden": _l("You are not allowed to do this."),
+    "not_found": _l("Not found."),
+    "method_not_allowed": _l("This method is not allowed here."),
+    "bad_request": _l("The request could not be read."),
+    "csrf": _l("The form expired or lacks its security token. Reload the page and try again."),
+    "invalid_json": _l("The body must be a JSON object."),
+}
+
+
+def describe(code: str, field: str | None = None, **params) -> str:
+    template = MESSAGES.get(code)
+    if template is None:
+        return code
+    values = {k: label("state", v) if k == "state" else v for k, v in params.items()}
+    values["field"] = str(FIELDS.get(field, field or ""))
+    return str(template) % values
+
+
+def describe_error(error: WorkflowError) -> str:
+    return describe(error.code, error.field, **error.params)

@@ -1,0 +1,52 @@
+"""Template helpers: labels, dates as users in China write them, waiting times; the home page."""
+from datetime import date, datetime
+
+from flask import Flask, redirect, url_for
+from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from models import utcnow
+from webapp.labels import label
+from workflows import offices
+
+
+def fmt_date(value: date | None) -> str:
+    return format_date(value, "medium") if value else ""
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    return format_datetime(value, "yyyy-MM-dd HH:mm") if value else ""
+
+
+def waited(since: datetime | None) -> str:
+    """How long something has waited, in the coarsest unit that still says something."""
+    if since is None:
+        return ""
+    minutes = int((utcnow() - since).total_seconds() // 60)
+    if minutes < 60:
+        return _("%(n)d min", n=max(minutes, 0))
+    if minutes < 48 * 60:
+        return _("%(n)d h", n=minutes // 60)
+    return _("%(n)d days", n=minutes // (24 * 60))
+
+
+def office_name(code: str, unit) -> str:
+    """An office as users name it: the unit, then the office, e.g. 东岭镇 · 乡镇党委."""
+    return f"{unit.name} · {label('office', code)}" if unit is not None else label("office", code)
+
+
+def register(app: Flask) -> None:
+    app.add_template_filter(fmt_date, "date")
+    app.add_template_filter(fmt_datetime, "datetime")
+    app.add_template_filter(waited, "waited")
+    app.add_template_global(label)
+    app.add_template_global(office_name)
+    app.add_template_global(get_locale)
+    app.add_template_global(offices.acting_offices)
+
+    @app.route("/")
+    def home():
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login"))
+        return redirect(url_for("inbox.index"))
