@@ -1,6 +1,7 @@
 """The demo jurisdiction: one city, one county, two townships, four villages with teams, four
 dispatching units and a user for every role. Every password is `demo`. Seeding twice changes nothing."""
 from datetime import date, timedelta
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -56,6 +57,12 @@ CADRES = {
 }
 
 
+@cache
+def _demo_password_hash() -> str:
+    """Every demo user shares one password, so one (deliberately slow) hash serves them all."""
+    return generate_password_hash(DEMO_PASSWORD)
+
+
 def seed(session: Session, preset: str | None = None, today: date | None = None) -> bool:
     """Build the demo jurisdiction. Returns False if it already exists (then only a preset named
     explicitly is switched to)."""
@@ -85,7 +92,7 @@ def _build(session: Session, preset: str, today: date) -> None:
         units[name] = OrgUnit(kind="dispatching_unit", name=name, parent=city if tier == "city" else county)
     session.add_all(units.values())
 
-    password = generate_password_hash(DEMO_PASSWORD)  # one hash: every demo user shares the password
+    password = _demo_password_hash()
     for username, (role, unit) in OFFICIALS.items():
         user = User(username=username, password_hash=password)
         user.grants.append(RoleGrant(role=role, org_unit=units[unit]))

@@ -1,0 +1,124 @@
+"""Fixtures: an app on a fresh database with the demo jurisdiction, clients that log in as demo
+users through the login form, and API clients that use personal tokens.
+
+Every test runs on SQLite; when ZHUCUN_TEST_PG_URL names a PostgreSQL database (the test script
+starts one), every test runs on PostgreSQL as well.
+"""
+import os
+import re
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from models import Base, User
+from webapp import create_app
+from webapp.auth import new_token
+from webapp.extensions import db as _db
+from workflows import demo_data
+
+PG_URL = os.environ.get("ZHUCUN_TEST_PG_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
+def _reset_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite'}"
+    _reset_postgres(PG_URL)
+    return PG_URL
+
+
+@pytest.fixture
+def app(database_url):
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "test"})
+    with app.app_context():
+        Base.metadata.create_all(_db.engine)
+        demo_data.seed(_db.session, "zhumadian-2022")
+        _db.session.remove()
+    yield app
+    with app.app_context():
+        _db.session.remove()
+        _db.engine.dispose()
+
+
+@pytest.fixture
+def db(app):
+    with app.app_context():
+        yield _db
+        _db.session.remove()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_token(client, path="/login") -> str:
+    page = client.get(path).get_data(as_text=True)
+    return _CSRF.search(page).group(1)
+
+
+def login(client, username, password="demo"):
+    response = client.post("/login", data={"username": username, "password": password,
+                                           "csrf_token": csrf_token(client)})
+    assert response.status_code == 302, f"login as {username} failed"
+    return client
+
+
+@pytest.fixture
+def login_as(app):
+    """login_as('dongling.head') → a test client logged in as that demo user."""
+    return lambda username: login(app.test_client(), username)
+
+
+class ApiClient:
+    """Calls the JSON API as one user, with a personal token, as a partner system would."""
+
+    def __init__(self, client, token):
+        self.client, self.headers = client, {"Authorization": f"Bearer {token}"}
+
+    def get(self, path, **kw):
+        return self.client.get(path, headers=self.headers, **kw)
+
+    def post(self, path, json=None, **kw):
+        return self.client.post(path, json=json, headers=self.headers, **kw)
+
+    def act(self, case_id, action, **body):
+        if "version" not in body:
+            body["version"] = self.get(f"/api/v1/cases/{case_id}").get_json()["version"]
+        return self.post(f"/api/v1/cases/{case_id}/actions/{action}", json=body)
+
+
+@pytest.fixture
+def api(app):
+    """api('county.office') → an ApiClient for that demo user."""
+    def make(username):
+        with app.app_context():
+            user = _db.session.scalars(select(User).where(User.username == username)).one()
+            token = new_token(user)
+            _db.session.commit()
+        return ApiClient(app.test_client(), token)
+    return make
+
+
+def use_preset(app, preset: str) -> None:
+    """Switch the demo jurisdiction to another shipped preset."""
+    with app.app_context():
+        demo_data.seed(_db.session, preset)
+
+
+def leave_dates(days: int, start_in: int = 7):
+    start = date.today() + timedelta(days=start_in)
+    return start.isoformat(), (start + timedelta(days=days - 1)).isoformat()
