@@ -1,0 +1,97 @@
+"""The cadre's side of a leave over the API: draft, withdraw, revise and resubmit, report back."""
+from tests.conftest import leave_dates
+
+CADRE = "xinghua.member1"
+
+
+def file_leave(api, days=3, **extra):
+    start, end = leave_dates(days)
+    body = {"type": "personal", "start_date": start, "end_date": end, "reason": "回家办事", **extra}
+    response = api(CADRE).post("/api/v1/leave-requests", json=body)
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def inbox_kinds(client):
+    return [(i["case_id"], i["kind"]) for i in client.get("/api/v1/inbox").get_json()["items"]]
+
+
+def test_draft_is_not_in_anyones_inbox_until_submitted(api):
+    case = file_leave(api, draft=True)
+    assert case["state"] == "draft" and case["open_tasks"] == []
+    assert case["actions"] == ["submit", "withdraw"]
+    assert inbox_kinds(api("dongling.head")) == []
+    submitted = api(CADRE).act(case["id"], "submit").get_json()
+    assert submitted["state"] == "pending"
+    assert inbox_kinds(api("dongling.head")) == [(case["id"], "approve")]
+
+
+def test_withdraw_before_a_decision_empties_the_approvers_inbox(api):
+    case = file_leave(api)
+    withdrawn = api(CADRE).act(case["id"], "withdraw", comment="事情已解决")
+    assert withdrawn.get_json()["state"] == "withdrawn"
+    assert inbox_kinds(api("dongling.head")) == []
+    # Withdrawn is final: no approval afterwards.
+    assert api("dongling.head").act(case["id"], "approve").status_code == 409
+
+
+def test_returned_leave_is_corrected_and_resubmitted_on_a_new_route(api):
+    case = file_leave(api, days=3)
+    township = api("dongling.head")
+    returned = township.act(case["id"], "return", comment="请补充事由")
+    assert returned.get_json()["state"] == "returned"
+    assert inbox_kinds(township) == []
+    assert inbox_kinds(api(CADRE)) == [(case["id"], "revise")]
+
+    # Corrected to 10 days: the route is recomputed from the pinned policy version.
+    start, end = leave_dates(10)
+    resubmitted = api(CADRE).act(case["id"], "submit", start_date=start, end_date=end,
+                                 reason="回家办事：老宅翻修，需本人到场")
+    assert resubmitted.status_code == 200, resubmitted.get_json()
+    body = resubmitted.get_json()
+    assert body["state"] == "pending"
+    assert body["leave"]["days"] == 10
+    assert body["leave"]["route"][0]["joint"] is True
+    assert inbox_kinds(api(CADRE)) == []
+    assert inbox_kinds(township) == []
+    assert inbox_kinds(api("county.org")) == [(case["id"], "approve")]
+
+    history = api(CADRE).get(f"/api/v1/cases/{case['id']}/history").get_json()
+    assert [(e["action"], e["from_state"], e["to_state"]) for e in history] == [
+        ("create", None, "draft"), ("submit", "draft", "pending"), ("return", "pending", "returned"),
+        ("submit", "returned", "pending")]
+    assert history[2]["comment"] == "请补充事由"
+
+
+def test_report_back_records_the_actual_return_date(api):
+    case = file_leave(api)
+    api("dongling.head").act(case["id"], "approve")
+    assert inbox_kinds(api(CADRE)) == [(case["id"], "report_back")]
+    too_early = api(CADRE).act(case["id"], "report_back", actual_return_date="2020-01-01")
+    assert too_early.status_code == 422
+    assert too_early.get_json()["error"]["field"] == "actual_return_date"
+    missing = api(CADRE).act(case["id"], "report_back")
+    assert missing.get_json()["error"] == {**missing.get_json()["error"], "code": "required",
+                                           "field": "actual_return_date"}
+    back = api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
+    assert back.get_json()["state"] == "closed"
+    assert back.get_json()["leave"]["actual_return_date"] == case["leave"]["end_date"]
+
+
+def test_approver_sees_the_applicant_village_and_dates_in_the_inbox(api):
+    case = file_leave(api, days=4)
+    item = api("dongling.deputy").get("/api/v1/inbox").get_json()["items"][0]
+    assert item["case_id"] == case["id"]
+    assert item["case"]["applicant"]["name"] == "李娜"
+    assert item["case"]["village"]["name"] == "杏花村"
+    assert item["case"]["leave"]["days"] == 4
+    assert item["office"] == "township" and item["org_unit"]["name"] == "东岭镇"
+    assert item["opened_at"] and item["due_date"]
+
+
+def test_inbox_is_newest_first_and_paginated(api):
+    ids = [file_leave(api, days=2)["id"] for _ in range(3)]
+    page1 = api("dongling.head").get("/api/v1/inbox?per_page=2").get_json()
+    page2 = api("dongling.head").get("/api/v1/inbox?per_page=2&page=2").get_json()
+    assert (page1["total"], page1["pages"]) == (3, 2)
+    assert [i["case_id"] for i in page1["items"] + page2["items"]] == list(reversed(ids))
