@@ -1,0 +1,77 @@
+"""The workflows run on a plain SQLAlchemy session, without Flask or a web request."""
+import subprocess
+import sys
+from datetime import date, timedelta
+
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+
+from models import Base, Case, Task, User
+from workflows import demo_data, services
+from workflows.errors import Conflict
+from workflows.unit_of_work import UnitOfWork
+
+
+def test_workflows_import_no_flask():
+    code = ("import sys, workflows.services, workflows.queries, workflows.demo_data, workflows.leave; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'flask_sqlalchemy', 'webapp')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def _user(session, name):
+    return session.scalars(select(User).where(User.username == name)).one()
+
+
+def test_leave_runs_through_services_on_a_plain_session(database_url):
+    engine = create_engine(database_url)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        demo_data.seed(session, "zhumadian-2022")
+        start = date.today() + timedelta(days=3)
+        with UnitOfWork(session) as uow:
+            case = services.create_leave(session, _user(session, "xinghua.member1"),
+                                         services.LeaveInput("personal", start, start, "办事"))
+            uow.commit()
+        case_id, version = case.id, case.version
+
+        with UnitOfWork(session) as uow:
+            services.act(session, case_id, "approve", _user(session, "dongling.head"), version, "同意")
+            uow.commit()
+        assert session.get(Case, case_id).state == "approved"
+
+        # A second decision on the version read before the first: refused, and nothing written.
+        try:
+            with UnitOfWork(session) as uow:
+                services.act(session, case_id, "approve", _user(session, "dongling.deputy"), version)
+                uow.commit()
+        except Conflict as error:
+            assert error.code == "case_changed"
+        else:
+            raise AssertionError("a stale version was accepted")
+        assert [t.kind for t in session.scalars(select(Task).where(Task.case_id == case_id))] == \
+            ["approve", "report_back"]
+    engine.dispose()
+
+
+def test_failed_action_rolls_back_everything(database_url):
+    engine = create_engine(database_url)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        demo_data.seed(session, "zhumadian-2022")
+        start = date.today() + timedelta(days=3)
+        with UnitOfWork(session) as uow:
+            case = services.create_leave(session, _user(session, "xinghua.member1"),
+                                         services.LeaveInput("personal", start, start, "办事"))
+            uow.commit()
+        case_id, version = case.id, case.version
+        try:
+            with UnitOfWork(session):
+                services.act(session, case_id, "approve", _user(session, "dongling.head"), version)
+                raise RuntimeError("the connection dropped before commit")
+        except RuntimeError:
+            pass
+        case = session.get(Case, case_id)
+        assert (case.state, case.version, len(case.events)) == ("pending", version, 2)
+        assert [t.status for t in case.tasks] == ["open"]
+    engine.dispose()
