@@ -134,3 +134,19 @@ def test_action_errors(api):
 def test_paging_parameters(api):
     assert_error(api("admin").get("/api/v1/inbox?page=0"), 422, "out_of_range", "page")
     assert_error(api("admin").get("/api/v1/inbox?per_page=1000"), 422, "out_of_range", "per_page")
+
+
+def test_a_route_to_an_office_the_jurisdiction_lacks_is_refused(app, db, api):
+    """Under wuhai-2023 a 10-day leave goes to the city office; a county with no city above it has
+    none, so the leave is refused rather than left in nobody's inbox."""
+    from sqlalchemy import select
+
+    from models import Case, OrgUnit
+    county = db.session.scalars(select(OrgUnit).where(OrgUnit.kind == "county")).one()
+    county.parent_id, county.policy_id = None, "wuhai-2023"
+    db.session.commit()
+    response = api("xinghua.member1").post("/api/v1/leave-requests", json=good_leave(10))
+    assert_error(response, 409, "office_missing")
+    assert "City work-team office" in response.get_json()["error"]["message"] or \
+        "市" in response.get_json()["error"]["message"]
+    assert db.session.scalars(select(Case)).all() == []

@@ -40,6 +40,7 @@ MESSAGES = {
     "unknown_leave_type": _l("This policy has no leave type “%(value)s”."),
     "not_posted": _l("You have no current posting to a work team, so you cannot file leave."),
     "no_dispatching_unit": _l("Your dispatching unit is not set; ask an administrator."),
+    "office_missing": _l("The jurisdiction has no “%(office)s” for this village; ask an administrator."),
     "no_policy": _l("No policy is assigned to your jurisdiction; ask an administrator."),
     "case_not_found": _l("No case with this number."),
     "policy_not_found": _l("No policy with this id."),
@@ -64,7 +65,7 @@ def describe(code: str, field: str | None = None, **params) -> str:
     template = MESSAGES.get(code)
     if template is None:
         return code
-    values = {k: label("state", v) if k == "state" else v for k, v in params.items()}
+    values = {k: label(k, v) if k in ("state", "office") else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values
 

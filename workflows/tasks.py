@@ -6,14 +6,17 @@ from sqlalchemy.orm import Session
 
 from models import Case, Filing, Task, User, utcnow
 from workflows import offices
+from workflows.errors import Conflict
 
 
 def open_office_task(session: Session, case: Case, kind: str, step: int, office_code: str,
                      due_days: int | None) -> Task:
     unit = offices.resolve(office_code, case.village, case.subject)
+    if unit is None:
+        # A task nobody can see would stall the case for good: refuse the action instead.
+        raise Conflict("office_missing", office=office_code)
     now = utcnow()
-    task = Task(case=case, kind=kind, step=step, office_code=office_code,
-                org_unit_id=unit.id if unit else None, opened_at=now,
+    task = Task(case=case, kind=kind, step=step, office_code=office_code, org_unit_id=unit.id, opened_at=now,
                 due_date=(now + timedelta(days=due_days)).date() if due_days else None)
     session.add(task)
     return task
