@@ -58,8 +58,9 @@ def inbox(session: Session, user: User, page: int = 1, per_page: int = 20) -> Pa
 
 
 def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
-    """Tasks this user closed: their archive."""
-    query = (select(Task).where(Task.closed_by_id == user.id)
+    """Tasks this user closed: their archive. Only tasks they did: a task cancelled because their
+    action ended the case (the other offices of a joint step, on a rejection) was not theirs."""
+    query = (select(Task).where(Task.closed_by_id == user.id, Task.status == "done")
              .options(joinedload(Task.case).joinedload(Case.leave))
              .order_by(Task.closed_at.desc(), Task.id.desc()))
     return _paged(session, query, page, per_page)
