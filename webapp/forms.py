@@ -1,8 +1,9 @@
 """WTForms forms. Flask-WTF adds the CSRF token to each."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.widgets import HiddenInput
 
 from webapp.labels import LEAVE_TYPES
 
@@ -13,19 +14,29 @@ class LoginForm(FlaskForm):
 
 
 class LeaveForm(FlaskForm):
+    """A leave request. The form only parses; whether the request is valid (reason given, end after
+    start, length, leave type allowed by the policy) is the workflow's call, so that the page and the
+    API refuse exactly the same things with the same words."""
     leave_type = SelectField(_l("Leave type"), choices=list(LEAVE_TYPES.items()), validators=[InputRequired()])
     start_date = DateField(_l("Start date"), validators=[InputRequired()])
     end_date = DateField(_l("End date"), validators=[InputRequired()])
-    reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+    reason = TextAreaField(_l("Reason"))
 
 
 class ActionForm(FlaskForm):
     """One decision on a case. `version` is the case version the page was rendered from."""
-    version = HiddenField(validators=[InputRequired()])
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
+
+
+class ResubmitForm(LeaveForm):
+    """Submitting a draft, or resubmitting after it was returned: the applicant may correct it."""
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
 
 
 class ReportBackForm(FlaskForm):
-    version = HiddenField(validators=[InputRequired()])
-    actual_return_date = DateField(_l("Actual return date"), validators=[InputRequired()])
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    # Optional here: "required" and "not before the start" are the workflow's rules.
+    actual_return_date = DateField(_l("Actual return date"), validators=[Optional()])
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])

@@ -1,11 +1,28 @@
-"""Pages: an approver's inbox (open tasks), the filed-with-us list and their archive."""
-from flask import Blueprint, render_template
-from flask_login import login_required
+"""Pages: an approver's inbox (open tasks), the filed-with-us list (备案) and their archive."""
+from flask import Blueprint, current_app, render_template, request
+from flask_login import current_user, login_required
+
+from models import utcnow
+from webapp.extensions import db
+from workflows import queries
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
+
+# Tab → the query that fills it. Each returns a queries.Page of tasks or filings.
+TABS = {
+    "inbox": queries.inbox,
+    "filed": queries.filed_with,
+    "done": queries.done_by,
+}
 
 
 @bp.get("/")
 @login_required
 def index():
-    return render_template("inbox/index.html")
+    tab = request.args.get("tab", "inbox")
+    if tab not in TABS:
+        tab = "inbox"
+    page = max(request.args.get("page", 1, type=int), 1)
+    result = TABS[tab](db.session, current_user, page, current_app.config["PER_PAGE"])
+    # Due dates are calendar days in UTC, as the workflows set them.
+    return render_template("inbox/index.html", tab=tab, result=result, today=utcnow().date())

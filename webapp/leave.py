@@ -1,4 +1,83 @@
-"""Pages: leave."""
-from flask import Blueprint
+"""Pages: a cadre's leave. The form to request it (with a preview of who will approve), and the
+list of their own requests. Every rule lives in workflows.services; these views parse and render."""
+from datetime import date
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from webapp import route_view
+from webapp.extensions import db
+from webapp.forms import LeaveForm
+from webapp.messages import describe_error
+from workflows import queries, services
+from workflows.errors import WorkflowError
+from workflows.services import LeaveInput
+from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("leave", __name__, url_prefix="/leave")
+
+# The workflows name fields as the API does; the page's form names one of them differently.
+FORM_FIELDS = {"type": "leave_type"}
+
+
+def show_error(form, error: WorkflowError) -> list[str]:
+    """Put a workflow error under the form field it names; return it as a general error otherwise."""
+    field = getattr(form, FORM_FIELDS.get(error.field, error.field or ""), None)
+    if field is None:
+        return [describe_error(error)]
+    # WTForms keeps errors as a tuple until validation ran; make sure we can append.
+    field.errors = [*field.errors, describe_error(error)]
+    return []
+
+
+def leave_input(form: LeaveForm, reason: str | None = None) -> LeaveInput:
+    return LeaveInput(form.leave_type.data, form.start_date.data, form.end_date.data,
+                      reason if reason is not None else (form.reason.data or ""))
+
+
+@bp.get("/")
+@login_required
+def index():
+    page = max(request.args.get("page", 1, type=int), 1)
+    cases = queries.own_cases(db.session, current_user, page, current_app.config["PER_PAGE"])
+    return render_template("leave/index.html", cases=cases)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    # Who is applying, under which policy: shown above the form; refuses users with no posting.
+    who = services.applicant_for(db.session, current_user, date.today())
+    form = LeaveForm()
+    if request.method == "GET":
+        return render_template("leave/new.html", form=form, who=who)
+    if not form.validate():
+        return render_template("leave/new.html", form=form, who=who), 422
+    try:
+        if "preview" in request.form:
+            return _preview(form)
+        case = _create(form, submit="save_draft" not in request.form)
+    except WorkflowError as error:
+        general = show_error(form, error)
+        return render_template("leave/new.html", form=form, who=who, general_errors=general), error.status
+    if case.state == "draft":
+        flash(_("Draft saved. It goes to nobody until you submit it."), "success")
+    else:
+        flash(_("Your leave request was submitted."), "success")
+    return redirect(url_for("cases.detail", case_id=case.id))
+
+
+def _preview(form: LeaveForm):
+    # The reason does not change the route: a preview may be asked for before writing one.
+    days, route, who = services.preview_route(db.session, current_user,
+                                              leave_input(form, form.reason.data or "-"))
+    preview = route_view.planned(route.as_dict()["steps"], list(route.filing), who.village, who.person)
+    return render_template("leave/new.html", form=form, who=who, preview=preview, days=days)
+
+
+def _create(form: LeaveForm, submit: bool):
+    with UnitOfWork(db.session) as uow:
+        case = services.create_leave(db.session, current_user, leave_input(form), submit=submit)
+        uow.commit()
+    return case

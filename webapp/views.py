@@ -44,6 +44,8 @@ def register(app: Flask) -> None:
     app.add_template_global(office_name)
     app.add_template_global(get_locale)
     app.add_template_global(offices.acting_offices)
+    # The nav links only to pages that exist (blueprints may still be stubs).
+    app.add_template_global(lambda endpoint: endpoint in app.view_functions, "has_endpoint")
 
     @app.route("/")
     def home():
