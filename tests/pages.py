@@ -109,9 +109,9 @@ def leave_form(days=3, start_in=7, leave_type="personal", reason="家中老人�
     return {"leave_type": leave_type, "start_date": start, "end_date": end, "reason": reason}
 
 
-def file_leave(client, days=3, button="submit_leave", **changes) -> int:
+def file_leave(client, days=3, button="submit_leave", start_in=7, **changes) -> int:
     """Fill in /leave/new and press a button; return the new case's id."""
-    data = {**leave_form(days), **changes, button: "1",
+    data = {**leave_form(days, start_in), **changes, button: "1",
             "csrf_token": csrf_token(client, "/leave/new")}
     response = client.post("/leave/new", data=data)
     assert response.status_code == 302, response.get_data(as_text=True)
