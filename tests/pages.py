@@ -82,8 +82,8 @@ class Page:
         return [int(e.attrs["data-case-id"]) for e in self.all(row_testid)]
 
     def version(self) -> str:
-        return re.search(r'name="version"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="version"', self.html) \
-            .group(1)
+        found = re.search(r'<input[^>]*name="version"[^>]*>', self.html).group(0)
+        return re.search(r'value="(\d+)"', found).group(1)
 
 
 def user(login_as, username):

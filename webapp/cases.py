@@ -12,8 +12,7 @@ from flask_login import current_user, login_required
 
 from webapp import route_view
 from webapp.extensions import db
-from webapp.forms import ActionForm, ReportBackForm, ResubmitForm
-from webapp.leave import show_error
+from webapp.forms import ActionForm, ReportBackForm, ResubmitForm, show_error
 from webapp.messages import describe_error
 from workflows import access, queries, services
 from workflows.errors import Conflict, Forbidden, InvalidInput

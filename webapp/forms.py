@@ -6,6 +6,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
 from webapp.labels import LEAVE_TYPES
+from webapp.messages import describe_error
+from workflows.errors import WorkflowError
 
 
 class LoginForm(FlaskForm):
@@ -40,3 +42,17 @@ class ReportBackForm(FlaskForm):
     # Optional here: "required" and "not before the start" are the workflow's rules.
     actual_return_date = DateField(_l("Actual return date"), validators=[Optional()])
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
+
+
+# The workflows name fields as the API does; the forms name one of them differently.
+FORM_FIELDS = {"type": "leave_type"}
+
+
+def show_error(form, error: WorkflowError) -> list[str]:
+    """Put a workflow error under the form field it names; return it as a general error otherwise."""
+    field = getattr(form, FORM_FIELDS.get(error.field, error.field or ""), None)
+    if field is None:
+        return [describe_error(error)]
+    # WTForms keeps a field's errors as a tuple until it has been validated.
+    field.errors = [*field.errors, describe_error(error)]
+    return []

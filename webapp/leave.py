@@ -8,27 +8,13 @@ from flask_login import current_user, login_required
 
 from webapp import route_view
 from webapp.extensions import db
-from webapp.forms import LeaveForm
-from webapp.messages import describe_error
+from webapp.forms import LeaveForm, show_error
 from workflows import queries, services
 from workflows.errors import WorkflowError
 from workflows.services import LeaveInput
 from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("leave", __name__, url_prefix="/leave")
-
-# The workflows name fields as the API does; the page's form names one of them differently.
-FORM_FIELDS = {"type": "leave_type"}
-
-
-def show_error(form, error: WorkflowError) -> list[str]:
-    """Put a workflow error under the form field it names; return it as a general error otherwise."""
-    field = getattr(form, FORM_FIELDS.get(error.field, error.field or ""), None)
-    if field is None:
-        return [describe_error(error)]
-    # WTForms keeps errors as a tuple until validation ran; make sure we can append.
-    field.errors = [*field.errors, describe_error(error)]
-    return []
 
 
 def leave_input(form: LeaveForm, reason: str | None = None) -> LeaveInput:
