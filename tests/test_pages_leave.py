@@ -118,6 +118,8 @@ def test_only_cadres_get_leave_links_and_the_form(login_as):
     refused = get(head, "/leave/new")
     assert refused.status == 403
     assert "no current posting" in refused.text("error-message")
+    # The admin's nav renders whether or not the admin pages exist yet.
+    assert get(user(login_as, "admin"), "/inbox/").status == 200
 
 
 def test_pages_need_a_login(client):
