@@ -52,9 +52,10 @@ def app(database_url):
 
 @pytest.fixture
 def db(app):
-    with app.app_context():
-        yield _db
-        _db.session.remove()
+    """The database, for a test's own arrange and assert steps. Use it inside
+    `with app.app_context():` and leave that block before making requests: a request made while a
+    test holds the app context would share its `g`, and with it Flask-Login's cached user."""
+    return _db
 
 
 @pytest.fixture

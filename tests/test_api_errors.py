@@ -142,11 +142,13 @@ def test_a_route_to_an_office_the_jurisdiction_lacks_is_refused(app, db, api):
     from sqlalchemy import select
 
     from models import Case, OrgUnit
-    county = db.session.scalars(select(OrgUnit).where(OrgUnit.kind == "county")).one()
-    county.parent_id, county.policy_id = None, "wuhai-2023"
-    db.session.commit()
+    with app.app_context():
+        county = db.session.scalars(select(OrgUnit).where(OrgUnit.kind == "county")).one()
+        county.parent_id, county.policy_id = None, "wuhai-2023"
+        db.session.commit()
     response = api("xinghua.member1").post("/api/v1/leave-requests", json=good_leave(10))
     assert_error(response, 409, "office_missing")
     assert "City work-team office" in response.get_json()["error"]["message"] or \
         "市" in response.get_json()["error"]["message"]
-    assert db.session.scalars(select(Case)).all() == []
+    with app.app_context():
+        assert db.session.scalars(select(Case)).all() == []

@@ -76,10 +76,11 @@ def test_new_version_leaves_open_cases_on_theirs(app, db, api):
     edited = preset("zhumadian-2022")
     edited["leave"]["bands"][0]["max_days"] = 10
     edited["leave"]["bands"][1]["min_days"] = 11
-    version = policy.publish(db.session, edited, "edited by admin")
-    db.session.commit()
-    assert version.version == 2
-    assert policy.publish(db.session, preset("zhumadian-2022") | {"leave": edited["leave"]}, "again").version == 2
+    with app.app_context():
+        assert policy.publish(db.session, edited, "edited by admin").version == 2
+        db.session.commit()
+        same_again = preset("zhumadian-2022") | {"leave": copy.deepcopy(edited["leave"])}
+        assert policy.publish(db.session, same_again, "again").version == 2
 
     new_case = cadre.post("/api/v1/leave-requests", json=body).get_json()
     assert new_case["policy"] == {"id": "zhumadian-2022", "version": 2}
@@ -93,3 +94,17 @@ def test_new_version_leaves_open_cases_on_theirs(app, db, api):
                                                              "dispatching_unit"]
     listed = {p["id"]: p["version"] for p in api("admin").get("/api/v1/policies").get_json()}
     assert listed["zhumadian-2022"] == 2
+
+
+def test_a_step_that_is_not_joint_needs_any_one_of_its_offices(app, db, api):
+    either = preset("zhumadian-2022")
+    either["leave"]["bands"][1]["steps"] = [{"approvers": ["county_org_dept", "county_rural_bureau"]}]
+    with app.app_context():
+        policy.publish(db.session, either, "edited by admin")
+        db.session.commit()
+    start, end = leave_dates(9)
+    case = api("xinghua.member1").post("/api/v1/leave-requests", json={
+        "type": "personal", "start_date": start, "end_date": end, "reason": "事假"}).get_json()
+    assert case["leave"]["route"] == [{"approvers": ["county_org_dept", "county_rural_bureau"], "joint": False}]
+    assert api("county.rural").act(case["id"], "approve").get_json()["state"] == "approved"
+    assert api("county.org").get("/api/v1/inbox").get_json()["total"] == 0

@@ -158,8 +158,12 @@ def _approve(case, actor, comment, ctx):
     task = _approver_task(case, actor)
     tasks.close(task, actor, "approve")
     waiting = [t for t in case.open_tasks if t.kind == "approve" and t.step == task.step]
-    if not waiting:  # the last office of a joint step, or a sole approver: the step is done
-        _fire(case, "approve", ctx)
+    if waiting and case.leave.route[task.step]["joint"]:
+        return {"step": task.step, "office": task.office_code, "waiting_for": [t.office_code for t in waiting]}
+    # A sole approver, the last office of a joint step, or any one office of a step that is not joint.
+    for other in waiting:
+        tasks.close(other, actor, "approved_by_another_office", status="cancelled")
+    _fire(case, "approve", ctx)
     return {"step": task.step, "office": task.office_code}
 
 
