@@ -2,7 +2,8 @@
 import os
 from pathlib import Path
 
-from flask import Flask, request, session
+from flask import Flask, session
+from flask_babel import lazy_gettext
 from flask_login import current_user
 
 from webapp import config
@@ -39,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from webapp import admin, api, auth, cases, cli, errors, inbox, leave, views
     login_manager.login_view = "auth.login"
+    login_manager.login_message = lazy_gettext("Please log in to see this page.")
     for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
