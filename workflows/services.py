@@ -162,7 +162,7 @@ def _approve(case, actor, comment, ctx):
         return {"step": task.step, "office": task.office_code, "waiting_for": [t.office_code for t in waiting]}
     # A sole approver, the last office of a joint step, or any one office of a step that is not joint.
     for other in waiting:
-        tasks.close(other, actor, "approved_by_another_office", status="cancelled")
+        tasks.close(other, actor, "approved_elsewhere", status="cancelled")
     _fire(case, "approve", ctx)
     return {"step": task.step, "office": task.office_code}
 
