@@ -103,15 +103,9 @@ class ApiClient:
 
 
 @pytest.fixture
-def api(app):
+def api(app, token_for):
     """api('county.office') → an ApiClient for that demo user."""
-    def make(username):
-        with app.app_context():
-            user = _db.session.scalars(select(User).where(User.username == username)).one()
-            token = new_token(user)
-            _db.session.commit()
-        return ApiClient(app.test_client(), token)
-    return make
+    return lambda username: ApiClient(app.test_client(), token_for(username))
 
 
 def use_preset(app, preset: str) -> None:
@@ -123,3 +117,29 @@ def use_preset(app, preset: str) -> None:
 def leave_dates(days: int, start_in: int = 7):
     start = date.today() + timedelta(days=start_in)
     return start.isoformat(), (start + timedelta(days=days - 1)).isoformat()
+
+
+@pytest.fixture
+def live_server(app):
+    """The app served over real HTTP on a free loopback port, one thread per request."""
+    import threading
+
+    from werkzeug.serving import make_server
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def token_for(app):
+    """token_for('dongling.head') → a personal API token for that demo user."""
+    def make(username):
+        with app.app_context():
+            user = _db.session.scalars(select(User).where(User.username == username)).one()
+            token = new_token(user)
+            _db.session.commit()
+        return token
+    return make
