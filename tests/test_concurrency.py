@@ -7,7 +7,7 @@ import urllib.request
 
 from tests.conftest import leave_dates
 
-RACES = 5
+RACES = 10
 
 
 def call(base, token, method, path, body=None):

@@ -115,8 +115,10 @@ def _fire(case: Case, action: str, ctx: ActionContext) -> None:
         raise Conflict("action_not_allowed", action=action, state=case.state)
 
 
-def load_case(session: Session, case_id: int) -> Case:
-    case = session.get(Case, case_id)
+def load_case(session: Session, case_id: int, for_update: bool = False) -> Case:
+    # An action locks the case row (PostgreSQL): a second action on the same case waits for the
+    # first to commit and then reads the case as it left it, so it sees the new version.
+    case = session.get(Case, case_id, with_for_update=for_update or None, populate_existing=for_update)
     if case is None:
         raise NotFound("case_not_found", "id", id=case_id)
     return case
@@ -130,7 +132,7 @@ def act(session: Session, case_id: int, action: str, actor: User, version: int,
     handler = _ACTIONS.get(action)
     if handler is None:
         raise NotFound("unknown_action", "action", action=action)
-    case = load_case(session, case_id)
+    case = load_case(session, case_id, for_update=True)
     if not access.may_view(actor, case):
         raise Forbidden("not_your_case")
     if case.version != version:
