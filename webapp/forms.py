@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
@@ -19,7 +20,7 @@ class LeaveForm(FlaskForm):
     """A leave request. The form only parses; whether the request is valid (reason given, end after
     start, length, leave type allowed by the policy) is the workflow's call, so that the page and the
     API refuse exactly the same things with the same words."""
-    leave_type = SelectField(_l("Leave type"), choices=list(LEAVE_TYPES.items()), validators=[InputRequired()])
+    leave_type = SelectField(_l("Leave type"), choices=[SelectChoice(code, name) for code, name in LEAVE_TYPES.items()], validators=[InputRequired()])
     start_date = DateField(_l("Start date"), validators=[InputRequired()])
     end_date = DateField(_l("End date"), validators=[InputRequired()])
     reason = TextAreaField(_l("Reason"))
