@@ -152,3 +152,22 @@ def test_a_route_to_an_office_the_jurisdiction_lacks_is_refused(app, db, api):
         "市" in response.get_json()["error"]["message"]
     with app.app_context():
         assert db.session.scalars(select(Case)).all() == []
+
+
+@pytest.mark.parametrize("path", ["/api/v1/cases/99999999999", "/api/v1/cases/99999999999/history",
+                                  "/api/v1/cases/0"])
+def test_case_ids_beyond_any_row_are_not_found(api, path):
+    assert_error(api("admin").get(path), 404, "case_not_found")
+
+
+def test_nul_characters_are_refused_everywhere(api, client):
+    cadre = api("xinghua.member1")
+    assert_error(cadre.post("/api/v1/leave-requests", json={**good_leave(), "reason": "事\x00由"}), 422,
+                 "nul_character")
+    assert_error(cadre.get("/api/v1/policies/linfen%00/leave-route?days=3&applicant=member&tier=city"), 422,
+                 "nul_character")
+    from tests.conftest import csrf_token
+    page = client.post("/login", data={"username": "ad\x00min", "password": "demo",
+                                       "csrf_token": csrf_token(client)})
+    assert page.status_code == 422
+    assert api("dongling.head").get("/api/v1/inbox").get_json()["total"] == 0

@@ -4,7 +4,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from webapp.messages import describe, describe_error
-from workflows.errors import WorkflowError
+from workflows.errors import InvalidInput, WorkflowError
 
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed"}
@@ -21,7 +21,22 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
+def _holds_nul() -> bool:
+    """NUL may appear in no field: PostgreSQL cannot store it, and no person types it."""
+    if "\x00" in request.path or any("\x00" in v for v in request.args.values()):
+        return True
+    if request.mimetype == "application/x-www-form-urlencoded" or request.mimetype == "multipart/form-data":
+        return any("\x00" in v for v in request.form.values())
+    body = request.get_data(cache=True)
+    return b"\x00" in body or b"\\u0000" in body
+
+
 def register(app: Flask) -> None:
+    @app.before_request
+    def refuse_nul():
+        if _holds_nul():
+            raise InvalidInput("nul_character")
+
     @app.errorhandler(WorkflowError)
     def workflow_error(error: WorkflowError):
         if _wants_json():

@@ -57,6 +57,7 @@ MESSAGES = {
     "method_not_allowed": _l("This method is not allowed here."),
     "bad_request": _l("The request could not be read."),
     "csrf": _l("The form expired or lacks its security token. Reload the page and try again."),
+    "nul_character": _l("The request contains a NUL character, which no field may hold."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 

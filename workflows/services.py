@@ -115,7 +115,12 @@ def _fire(case: Case, action: str, ctx: ActionContext) -> None:
         raise Conflict("action_not_allowed", action=action, state=case.state)
 
 
+MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds on every database we run on
+
+
 def load_case(session: Session, case_id: int, for_update: bool = False) -> Case:
+    if not 1 <= case_id <= MAX_ID:
+        raise NotFound("case_not_found", "id", id=case_id)
     # An action locks the case row (PostgreSQL): a second action on the same case waits for the
     # first to commit and then reads the case as it left it, so it sees the new version.
     case = session.get(Case, case_id, with_for_update=for_update or None, populate_existing=for_update)
