@@ -1,4 +1,6 @@
 """The commands in api.md: init-db, seed-demo (twice changes nothing), user token."""
+from pathlib import Path
+
 from sqlalchemy import func, select
 
 from models import Case, OrgUnit, User
@@ -57,3 +59,28 @@ def test_migrations_match_the_models(database_url):
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
         db.engine.dispose()
     assert diff == []
+
+
+def test_publishing_an_edited_policy_file_makes_a_new_version(app, api, tmp_path):
+    from tests.conftest import leave_dates
+    start, end = leave_dates(10)
+    body = {"type": "personal", "start_date": start, "end_date": end, "reason": "事假"}
+    old_case = api("xinghua.member1").post("/api/v1/leave-requests", json=body).get_json()
+
+    edited = (Path(__file__).parent.parent / "workflows/policies/zhumadian-2022.toml").read_text(encoding="utf-8")
+    edited = edited.replace("max_days = 7", "max_days = 10").replace("min_days = 8", "min_days = 11")
+    (tmp_path / "ours.toml").write_text(edited, encoding="utf-8")
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["policy", "publish", str(tmp_path / "ours.toml")])
+    assert result.exit_code == 0, result.output
+    assert "zhumadian-2022 version 2" in result.output
+    assert "zhumadian-2022\tversion 2" in runner.invoke(args=["policy", "list"]).output
+
+    new_case = api("xinghua.member1").post("/api/v1/leave-requests", json=body).get_json()
+    assert new_case["policy"]["version"] == 2 and new_case["leave"]["route"][0]["approvers"] == ["township"]
+    assert api("xinghua.member1").get(f"/api/v1/cases/{old_case['id']}").get_json()["policy"]["version"] == 1
+
+    (tmp_path / "bad.toml").write_text(edited.replace('"township"', '"townshp"'), encoding="utf-8")
+    bad = runner.invoke(args=["policy", "publish", str(tmp_path / "bad.toml")])
+    assert bad.exit_code != 0
+    assert "bad.toml: leave.bands[0].steps[0].approvers: unknown value 'townshp'" in bad.output

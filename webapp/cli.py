@@ -1,4 +1,6 @@
 """Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME`."""
+from pathlib import Path
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -50,3 +52,24 @@ def register(app: Flask) -> None:
         click.echo(value)
 
     app.cli.add_command(user_cli)
+
+    policy_cli = AppGroup("policy", help="Versioned policies.")
+
+    @policy_cli.command("publish")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    def publish(path):
+        """Publish a policy file as the next version of its policy (open cases keep theirs)."""
+        try:
+            row = policy.publish(db.session, policy.read_file(path), f"file:{path.name}")
+        except policy.PolicyError as e:
+            raise click.ClickException(str(e))
+        db.session.commit()
+        click.echo(f"{row.policy_id} version {row.version}")
+
+    @policy_cli.command("list")
+    def list_policies():
+        """The newest version of every policy."""
+        for row in policy.list_latest(db.session):
+            click.echo(f"{row.policy_id}\tversion {row.version}\t{row.name}")
+
+    app.cli.add_command(policy_cli)

@@ -184,13 +184,19 @@ def route(body: dict, days: int, applicant: str, tier: str, leave_type: str = "p
 
 # ---------------------------------------------------------------- files and versions
 
-def load_file(path: Path) -> dict:
+def read_file(path: Path) -> dict:
+    """A policy file, parsed and validated."""
     try:
         with path.open("rb") as f:
             doc = tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
         raise PolicyError(path.name, "(file)", f"not valid TOML: {e}") from e
-    doc = validate(doc, path.name)
+    return validate(doc, path.name)
+
+
+def load_file(path: Path) -> dict:
+    """A shipped preset: a valid policy whose id is its file name."""
+    doc = read_file(path)
     if doc["id"] != path.stem:
         raise PolicyError(path.name, "id", f"'{doc['id']}' does not match the file name")
     return doc
