@@ -3,6 +3,7 @@ import subprocess
 import sys
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
@@ -19,59 +20,55 @@ def test_workflows_import_no_flask():
     assert out.stdout.strip() == "[]"
 
 
-def _user(session, name):
+@pytest.fixture
+def session(database_url):
+    """A plain SQLAlchemy session on the demo jurisdiction: no Flask app anywhere."""
+    engine = create_engine(database_url)
+    Base.metadata.create_all(engine)
+    with Session(engine) as session:
+        demo_data.seed(session, "zhumadian-2022")
+        yield session
+    engine.dispose()
+
+
+def user(session, name):
     return session.scalars(select(User).where(User.username == name)).one()
 
 
-def test_leave_runs_through_services_on_a_plain_session(database_url):
-    engine = create_engine(database_url)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        demo_data.seed(session, "zhumadian-2022")
-        start = date.today() + timedelta(days=3)
+def file_one_day_leave(session) -> Case:
+    start = date.today() + timedelta(days=3)
+    with UnitOfWork(session) as uow:
+        case = services.create_leave(session, user(session, "xinghua.member1"),
+                                     services.LeaveInput("personal", start, start, "办事"))
+        uow.commit()
+    return case
+
+
+def test_leave_runs_through_services_on_a_plain_session(session):
+    case = file_one_day_leave(session)
+    case_id, version = case.id, case.version
+    with UnitOfWork(session) as uow:
+        services.act(session, case_id, "approve", user(session, "dongling.head"), version, "同意")
+        uow.commit()
+    assert session.get(Case, case_id).state == "approved"
+
+    # A second decision on the version read before the first: refused, and nothing written.
+    with pytest.raises(Conflict) as refused:
         with UnitOfWork(session) as uow:
-            case = services.create_leave(session, _user(session, "xinghua.member1"),
-                                         services.LeaveInput("personal", start, start, "办事"))
+            services.act(session, case_id, "approve", user(session, "dongling.deputy"), version)
             uow.commit()
-        case_id, version = case.id, case.version
-
-        with UnitOfWork(session) as uow:
-            services.act(session, case_id, "approve", _user(session, "dongling.head"), version, "同意")
-            uow.commit()
-        assert session.get(Case, case_id).state == "approved"
-
-        # A second decision on the version read before the first: refused, and nothing written.
-        try:
-            with UnitOfWork(session) as uow:
-                services.act(session, case_id, "approve", _user(session, "dongling.deputy"), version)
-                uow.commit()
-        except Conflict as error:
-            assert error.code == "case_changed"
-        else:
-            raise AssertionError("a stale version was accepted")
-        assert [t.kind for t in session.scalars(select(Task).where(Task.case_id == case_id))] == \
-            ["approve", "report_back"]
-    engine.dispose()
+    assert refused.value.code == "case_changed"
+    assert [t.kind for t in session.scalars(select(Task).where(Task.case_id == case_id))] == \
+        ["approve", "report_back"]
 
 
-def test_failed_action_rolls_back_everything(database_url):
-    engine = create_engine(database_url)
-    Base.metadata.create_all(engine)
-    with Session(engine) as session:
-        demo_data.seed(session, "zhumadian-2022")
-        start = date.today() + timedelta(days=3)
-        with UnitOfWork(session) as uow:
-            case = services.create_leave(session, _user(session, "xinghua.member1"),
-                                         services.LeaveInput("personal", start, start, "办事"))
-            uow.commit()
-        case_id, version = case.id, case.version
-        try:
-            with UnitOfWork(session):
-                services.act(session, case_id, "approve", _user(session, "dongling.head"), version)
-                raise RuntimeError("the connection dropped before commit")
-        except RuntimeError:
-            pass
-        case = session.get(Case, case_id)
-        assert (case.state, case.version, len(case.events)) == ("pending", version, 2)
-        assert [t.status for t in case.tasks] == ["open"]
-    engine.dispose()
+def test_failed_action_rolls_back_everything(session):
+    case = file_one_day_leave(session)
+    case_id, version = case.id, case.version
+    with pytest.raises(RuntimeError):
+        with UnitOfWork(session):
+            services.act(session, case_id, "approve", user(session, "dongling.head"), version)
+            raise RuntimeError("the connection dropped before commit")
+    case = session.get(Case, case_id)
+    assert (case.state, case.version, len(case.events)) == ("pending", version, 2)
+    assert [t.status for t in case.tasks] == ["open"]

@@ -144,7 +144,7 @@ def act(session: Session, case_id: int, action: str, actor: User, version: int,
         raise Conflict("case_changed", version=case.version)
     comment = (comment or "").strip() or None
     from_state = case.state
-    payload = handler(case, actor, comment, ActionContext(session, actor, comment, data or {}))
+    payload = handler(case, ActionContext(session, actor, comment, data or {}))
     _record(session, case, actor, action, from_state, comment, payload)
     session.flush()
     return case
@@ -161,35 +161,29 @@ def _approver_task(case: Case, actor: User):
     return task
 
 
-def _approve(case, actor, comment, ctx):
-    task = _approver_task(case, actor)
-    tasks.close(task, actor, "approve")
+def _approve(case, ctx):
+    task = _approver_task(case, ctx.actor)
+    tasks.close(task, ctx.actor, "approve")
     waiting = [t for t in case.open_tasks if t.kind == "approve" and t.step == task.step]
     if waiting and case.leave.route[task.step]["joint"]:
         return {"step": task.step, "office": task.office_code, "waiting_for": [t.office_code for t in waiting]}
     # A sole approver, the last office of a joint step, or any one office of a step that is not joint.
     for other in waiting:
-        tasks.close(other, actor, "approved_elsewhere", status="cancelled")
+        tasks.close(other, ctx.actor, "approved_elsewhere", status="cancelled")
     _fire(case, "approve", ctx)
     return {"step": task.step, "office": task.office_code}
 
 
-def _reject(case, actor, comment, ctx):
-    if not comment:
-        raise InvalidInput("required", "comment")
-    task = _approver_task(case, actor)
-    tasks.close(task, actor, "reject")
-    _fire(case, "reject", ctx)
-    return {"step": task.step, "office": task.office_code}
-
-
-def _return(case, actor, comment, ctx):
-    if not comment:
-        raise InvalidInput("required", "comment")
-    task = _approver_task(case, actor)
-    tasks.close(task, actor, "return")
-    _fire(case, "return", ctx)
-    return {"step": task.step, "office": task.office_code}
+def _decline(action: str):
+    """Reject or return: either needs the approver's reasons in the comment, and ends the step."""
+    def handler(case, ctx):
+        if not ctx.comment:
+            raise InvalidInput("required", "comment")
+        task = _approver_task(case, ctx.actor)
+        tasks.close(task, ctx.actor, action)
+        _fire(case, action, ctx)
+        return {"step": task.step, "office": task.office_code}
+    return handler
 
 
 def _require_applicant(case: Case, actor: User):
@@ -197,15 +191,15 @@ def _require_applicant(case: Case, actor: User):
         raise Forbidden("applicant_only")
 
 
-def _withdraw(case, actor, comment, ctx):
-    _require_applicant(case, actor)
+def _withdraw(case, ctx):
+    _require_applicant(case, ctx.actor)
     _fire(case, "withdraw", ctx)
     return None
 
 
-def _submit(case, actor, comment, ctx):
+def _submit(case, ctx):
     """Submit a draft, or resubmit after revision, optionally with corrected fields."""
-    _require_applicant(case, actor)
+    _require_applicant(case, ctx.actor)
     if case.state not in ("draft", "returned"):
         raise Conflict("action_not_allowed", state=case.state)
     leave = case.leave
@@ -218,8 +212,8 @@ def _submit(case, actor, comment, ctx):
     return {"days": n}
 
 
-def _report_back(case, actor, comment, ctx):
-    _require_applicant(case, actor)
+def _report_back(case, ctx):
+    _require_applicant(case, ctx.actor)
     back = ctx.data.get("actual_return_date")
     if back is None:
         raise InvalidInput("required", "actual_return_date")
@@ -231,8 +225,8 @@ def _report_back(case, actor, comment, ctx):
 
 _ACTIONS = {
     "approve": _approve,
-    "reject": _reject,
-    "return": _return,
+    "reject": _decline("reject"),
+    "return": _decline("return"),
     "withdraw": _withdraw,
     "submit": _submit,
     "report_back": _report_back,
