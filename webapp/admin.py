@@ -1,4 +1,310 @@
-"""Pages: admin."""
-from flask import Blueprint
+"""Pages: the admin area. Org units, people, teams and terms, users and their role grants, and a
+search over every case. Only holders of an `admin` grant come in. Each post is one transaction;
+bad input is shown at its field with status 422, and nothing is written."""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import func, select
+from werkzeug.security import generate_password_hash
+from wtforms.fields.choices import SelectChoice
+
+from models import Case, OrgUnit, Person, RoleGrant, Team, Term, User, utcnow
+from webapp import admin_forms as forms
+from webapp.extensions import db, login_manager
+from webapp.forms import show_error
+from webapp.labels import STATES, label
+from workflows import org_admin, policy
+from workflows.errors import InvalidInput, WorkflowError
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.before_request
+def admins_only():
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if not current_user.has_role("admin"):
+        abort(403)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _units(kinds=None) -> list[SelectChoice]:
+    """Units as select choices, indented as a tree; the first choice is none."""
+    choices = [SelectChoice("", "—")]
+    for unit, depth in org_admin.units_as_tree(db.session):
+        if kinds is None or unit.kind in kinds:
+            choices.append(SelectChoice(str(unit.id), f"{'　' * depth}{unit.name}（{label('unit_kind', unit.kind)}）"))
+    return choices
+
+
+def _pick(model, field: str, value):
+    """The row a select named, or a refusal naming the select."""
+    row = db.session.get(model, value) if value else None
+    if row is None:
+        raise InvalidInput("required", field)
+    return row
+
+
+def _saved(message: str, endpoint: str, **values):
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for(endpoint, **values), 303)
+
+
+def _refused(template: str, form, error: WorkflowError, **context):
+    db.session.rollback()
+    return render_template(template, form=form, general_errors=show_error(form, error), **context), 422
+
+
+# ---------------------------------------------------------------- pages
+
+@bp.get("/")
+def index():
+    count = lambda model: db.session.scalar(select(func.count()).select_from(model))  # noqa: E731
+    return render_template("admin/index.html", counts={
+        "units": count(OrgUnit), "people": count(Person), "teams": count(Team), "users": count(User),
+        "cases": count(Case)})
+
+
+def _unit_form(form: forms.UnitForm) -> forms.UnitForm:
+    form.parent_id.choices = _units(("city", "county", "township"))
+    form.policy_id.choices = [SelectChoice("", "—")] + [
+        SelectChoice(p.policy_id, f"{p.name}（{p.policy_id}）") for p in policy.list_latest(db.session)]
+    return form
+
+
+def _save_unit(form: forms.UnitForm, unit: OrgUnit | None) -> OrgUnit:
+    parent = db.session.get(OrgUnit, form.parent_id.data) if form.parent_id.data else None
+    org_admin.check_unit(db.session, form.kind.data, form.name.data, parent, unit)
+    unit = unit or OrgUnit()
+    unit.kind, unit.name, unit.parent = form.kind.data, form.name.data.strip(), parent
+    # Only a city or county runs its procedures under a policy.
+    unit.policy_id = (form.policy_id.data or None) if unit.kind in ("city", "county") else None
+    db.session.add(unit)
+    return unit
+
+
+@bp.route("/units", methods=["GET", "POST"])
+def units():
+    form = _unit_form(forms.UnitForm())
+    tree = org_admin.units_as_tree(db.session)
+    if form.validate_on_submit():
+        try:
+            _save_unit(form, None)
+        except WorkflowError as error:
+            return _refused("admin/units.html", form, error, tree=tree)
+        return _saved(_("The unit was added."), "admin.units")
+    return render_template("admin/units.html", form=form, tree=tree), 422 if form.errors else 200
+
+
+@bp.route("/units/<int:unit_id>", methods=["GET", "POST"])
+def unit(unit_id):
+    row = db.get_or_404(OrgUnit, unit_id)
+    form = _unit_form(forms.UnitForm(obj=row))
+    if form.validate_on_submit():
+        try:
+            _save_unit(form, row)
+        except WorkflowError as error:
+            return _refused("admin/unit.html", form, error, unit=row)
+        return _saved(_("The unit was saved."), "admin.units")
+    return render_template("admin/unit.html", form=form, unit=row), 422 if form.errors else 200
+
+
+def _person_form(form: forms.PersonForm) -> forms.PersonForm:
+    form.home_unit_id.choices = _units(("dispatching_unit",))
+    return form
+
+
+@bp.route("/people", methods=["GET", "POST"])
+def people():
+    form = _person_form(forms.PersonForm())
+    if form.validate_on_submit():
+        person = Person()
+        form.populate_obj(person)
+        db.session.add(person)
+        return _saved(_("The person was added."), "admin.people")
+    rows = db.session.scalars(select(Person).order_by(Person.name)).all()
+    return render_template("admin/people.html", form=form, people=rows, today=utcnow().date()), \
+        422 if form.errors else 200
+
+
+@bp.route("/people/<int:person_id>", methods=["GET", "POST"])
+def person(person_id):
+    row = db.get_or_404(Person, person_id)
+    form = _person_form(forms.PersonForm(obj=row))
+    if form.validate_on_submit():
+        form.populate_obj(row)
+        return _saved(_("The person was saved."), "admin.people")
+    return render_template("admin/person.html", form=form, person=row), 422 if form.errors else 200
+
+
+def _term_form(form: forms.TermForm) -> forms.TermForm:
+    form.person_id.choices = [SelectChoice("", "—")] + [
+        SelectChoice(str(p.id), p.name) for p in db.session.scalars(select(Person).order_by(Person.name))]
+    form.team_id.choices = [SelectChoice("", "—")] + [
+        SelectChoice(str(t.id), t.name) for t in db.session.scalars(select(Team).order_by(Team.name))]
+    return form
+
+
+def _teams_page(team_form, term_form, status=200, general_errors=()):
+    teams = db.session.scalars(select(Team).order_by(Team.name)).all()
+    return render_template("admin/teams.html", teams=teams, team_form=team_form, term_form=term_form,
+                           general_errors=list(general_errors), today=utcnow().date()), status
+
+
+def _team_form(form: forms.TeamForm) -> forms.TeamForm:
+    form.village_id.choices = _units(("village",))
+    return form
+
+
+@bp.get("/teams")
+def teams():
+    return _teams_page(_team_form(forms.TeamForm(prefix="team")), _term_form(forms.TermForm(prefix="term")))
+
+
+@bp.post("/teams")
+def add_team():
+    form = _team_form(forms.TeamForm(prefix="team"))
+    term_form = _term_form(forms.TermForm(prefix="term", formdata=None))
+    if not form.validate_on_submit():
+        return _teams_page(form, term_form, 422)
+    try:
+        village = _pick(OrgUnit, "village_id", form.village_id.data)
+        org_admin.check_team(db.session, village)
+    except WorkflowError as error:
+        return _teams_page(form, term_form, 422, show_error(form, error))
+    db.session.add(Team(village=village, name=form.name.data.strip()))
+    return _saved(_("The team was added."), "admin.teams")
+
+
+def _save_term(form: forms.TermForm, term: Term | None) -> Term:
+    person = _pick(Person, "person_id", form.person_id.data)
+    team = _pick(Team, "team_id", form.team_id.data)
+    org_admin.check_term(db.session, person, form.start_date.data, form.planned_end_date.data,
+                         form.end_date.data, term)
+    term = term or Term()
+    term.person, term.team, term.position = person, team, form.position.data
+    term.start_date, term.planned_end_date = form.start_date.data, form.planned_end_date.data
+    term.end_date = form.end_date.data
+    db.session.add(term)
+    return term
+
+
+@bp.post("/terms")
+def add_term():
+    form = _term_form(forms.TermForm(prefix="term"))
+    team_form = _team_form(forms.TeamForm(prefix="team", formdata=None))
+    if not form.validate_on_submit():
+        return _teams_page(team_form, form, 422)
+    try:
+        _save_term(form, None)
+    except WorkflowError as error:
+        db.session.rollback()
+        return _teams_page(team_form, form, 422, show_error(form, error))
+    return _saved(_("The term was added."), "admin.teams")
+
+
+@bp.route("/terms/<int:term_id>", methods=["GET", "POST"])
+def term(term_id):
+    row = db.get_or_404(Term, term_id)
+    form = _term_form(forms.TermForm(obj=row))
+    if form.validate_on_submit():
+        try:
+            _save_term(form, row)
+        except WorkflowError as error:
+            return _refused("admin/term.html", form, error, term=row)
+        return _saved(_("The term was saved."), "admin.teams")
+    return render_template("admin/term.html", form=form, term=row), 422 if form.errors else 200
+
+
+def _user_form(form: forms.UserForm) -> forms.UserForm:
+    form.person_id.choices = [SelectChoice("", "—")] + [
+        SelectChoice(str(p.id), p.name) for p in db.session.scalars(select(Person).order_by(Person.name))]
+    return form
+
+
+@bp.route("/users", methods=["GET", "POST"])
+def users():
+    form = _user_form(forms.UserForm())
+    rows = db.session.scalars(select(User).order_by(User.username)).all()
+    if form.validate_on_submit():
+        try:
+            org_admin.check_username(db.session, form.username.data)
+            if not form.password.data:
+                raise InvalidInput("required", "password")
+        except WorkflowError as error:
+            return _refused("admin/users.html", form, error, users=rows)
+        user = User(username=form.username.data.strip(), password_hash=generate_password_hash(form.password.data),
+                    person_id=form.person_id.data, active=form.active.data)
+        db.session.add(user)
+        db.session.flush()
+        return _saved(_("The user was added. Now grant them roles."), "admin.user", user_id=user.id)
+    return render_template("admin/users.html", form=form, users=rows), 422 if form.errors else 200
+
+
+def _user_page(user: User, form, grant_form, status=200, general_errors=()):
+    return render_template("admin/user.html", user=user, form=form, grant_form=grant_form,
+                           general_errors=list(general_errors)), status
+
+
+def _grant_form(form: forms.GrantForm) -> forms.GrantForm:
+    form.org_unit_id.choices = _units()
+    return form
+
+
+@bp.route("/users/<int:user_id>", methods=["GET", "POST"])
+def user(user_id):
+    row = db.get_or_404(User, user_id)
+    form = _user_form(forms.UserForm(obj=row, prefix="user"))
+    grant_form = _grant_form(forms.GrantForm(prefix="grant", formdata=None))
+    if not form.validate_on_submit():
+        return _user_page(row, form, grant_form, 422 if form.errors else 200)
+    try:
+        org_admin.check_username(db.session, form.username.data, row)
+    except WorkflowError as error:
+        db.session.rollback()
+        return _user_page(row, form, grant_form, 422, show_error(form, error))
+    row.username, row.person_id, row.active = form.username.data.strip(), form.person_id.data, form.active.data
+    if form.password.data:
+        row.password_hash = generate_password_hash(form.password.data)
+    return _saved(_("The user was saved."), "admin.user", user_id=row.id)
+
+
+@bp.post("/users/<int:user_id>/grants")
+def add_grant(user_id):
+    row = db.get_or_404(User, user_id)
+    grant_form = _grant_form(forms.GrantForm(prefix="grant"))
+    form = _user_form(forms.UserForm(obj=row, prefix="user", formdata=None))
+    if not grant_form.validate_on_submit():
+        return _user_page(row, form, grant_form, 422)
+    try:
+        unit = _pick(OrgUnit, "org_unit_id", grant_form.org_unit_id.data)
+        if any(g.role == grant_form.role.data and g.org_unit_id == unit.id for g in row.grants):
+            raise InvalidInput("grant_exists", "role")
+    except WorkflowError as error:
+        return _user_page(row, form, grant_form, 422, show_error(grant_form, error))
+    row.grants.append(RoleGrant(role=grant_form.role.data, org_unit=unit))
+    return _saved(_("The role was granted."), "admin.user", user_id=row.id)
+
+
+@bp.post("/grants/<int:grant_id>/revoke")
+def revoke_grant(grant_id):
+    grant = db.get_or_404(RoleGrant, grant_id)
+    user_id = grant.user_id
+    if grant.user_id == current_user.id and grant.role == "admin":
+        flash(_("You cannot revoke your own administrator role."), "error")
+        return redirect(url_for("admin.user", user_id=user_id), 303)
+    db.session.delete(grant)  # grants are configuration, not history: the case events keep who acted
+    return _saved(_("The role was revoked."), "admin.user", user_id=user_id)
+
+
+@bp.get("/cases")
+def cases():
+    state = request.args.get("state") or None
+    if state not in STATES:
+        state = None
+    text = request.args.get("q", "")
+    page = max(request.args.get("page", 1, type=int), 1)
+    result = org_admin.search_cases(db.session, state, text, page, current_app.config["PER_PAGE"])
+    return render_template("admin/cases.html", result=result, state=state, q=text, states=STATES)

@@ -21,6 +21,16 @@ FIELDS = {
     "action": _l("Action"),
     "id": _l("ID"),
     "body": _l("Request body"),
+    "name": _l("Name"),
+    "parent_id": _l("Parent unit"),
+    "village_id": _l("Village"),
+    "planned_end_date": _l("Planned end"),
+    "username": _l("Username"),
+    "password": _l("Password"),
+    "role": _l("Role"),
+    "org_unit_id": _l("Unit"),
+    "person_id": _l("Person"),
+    "team_id": _l("Team"),
 }
 
 MESSAGES = {
@@ -58,6 +68,16 @@ MESSAGES = {
     "bad_request": _l("The request could not be read."),
     "csrf": _l("The form expired or lacks its security token. Reload the page and try again."),
     "nul_character": _l("The request contains a NUL character, which no field may hold."),
+    "parent_required": _l("Choose the unit this one belongs to."),
+    "parent_wrong_kind": _l("A %(kind)s cannot belong to a %(parent_kind)s."),
+    "parent_cycle": _l("A unit cannot belong to itself or to a unit below it."),
+    "name_taken": _l("A unit named “%(name)s” already exists there."),
+    "not_a_village": _l("A team is posted to a village."),
+    "team_exists": _l("%(village)s already has a team: one village, one team."),
+    "planned_end_before_start": _l("The planned end must come after the start."),
+    "term_overlaps": _l("This person already has a term at these dates (%(team)s)."),
+    "username_taken": _l("The username “%(username)s” is taken."),
+    "grant_exists": _l("The user already holds this role at this unit."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 
@@ -66,7 +86,8 @@ def describe(code: str, field: str | None = None, **params) -> str:
     template = MESSAGES.get(code)
     if template is None:
         return code
-    values = {k: label(k, v) if k in ("state", "office") else v for k, v in params.items()}
+    kinds = {"state": "state", "office": "office", "kind": "unit_kind", "parent_kind": "unit_kind"}
+    values = {k: label(kinds[k], v) if k in kinds else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values
 

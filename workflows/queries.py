@@ -25,7 +25,7 @@ def _office_match(columns, pairs):
     return or_(false(), *[and_(code_col == code, unit_col == unit) for code, unit in sorted(pairs)])
 
 
-def _paged(session: Session, query, page: int, per_page: int, total: int | None = None) -> Page:
+def paged(session: Session, query, page: int, per_page: int, total: int | None = None) -> Page:
     if total is None:
         total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
     items = list(session.scalars(query.limit(per_page).offset((page - 1) * per_page)).unique())
@@ -61,7 +61,7 @@ def inbox(session: Session, user: User, page: int = 1, per_page: int = 20) -> Pa
              .order_by(merged.c.opened_at.desc(), merged.c.id.desc()))
     total = sum(session.scalar(select(func.count()).select_from(Task).where(Task.status == "open", b))
                 for b in branches)
-    return _paged(session, query, page, per_page, total)
+    return paged(session, query, page, per_page, total)
 
 
 def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
@@ -70,7 +70,7 @@ def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> 
     query = (select(Task).where(Task.closed_by_id == user.id, Task.status == "done")
              .options(joinedload(Task.case).joinedload(Case.leave))
              .order_by(Task.closed_at.desc(), Task.id.desc()))
-    return _paged(session, query, page, per_page)
+    return paged(session, query, page, per_page)
 
 
 def filed_with(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
@@ -79,7 +79,7 @@ def filed_with(session: Session, user: User, page: int = 1, per_page: int = 20) 
     query = (select(Filing).where(_office_match((Filing.office_code, Filing.org_unit_id), held))
              .options(joinedload(Filing.case).joinedload(Case.leave))
              .order_by(Filing.filed_at.desc(), Filing.id.desc()))
-    return _paged(session, query, page, per_page)
+    return paged(session, query, page, per_page)
 
 
 def own_cases(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
@@ -87,7 +87,7 @@ def own_cases(session: Session, user: User, page: int = 1, per_page: int = 20) -
         return Page([], page, per_page, 0)
     query = (select(Case).where(Case.subject_person_id == user.person_id)
              .options(joinedload(Case.leave)).order_by(Case.created_at.desc(), Case.id.desc()))
-    return _paged(session, query, page, per_page)
+    return paged(session, query, page, per_page)
 
 
 def history(session: Session, case: Case) -> list[Event]:

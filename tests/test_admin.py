@@ -1,0 +1,159 @@
+"""The admin area, used as an administrator uses it: org units, people, teams and terms, users and
+role grants, and the case search."""
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from tests.conftest import csrf_token, login
+from tests.pages import file_leave, get, post, user
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def admin(login_as):
+    return user(login_as, "admin")
+
+
+def unit_id(page_html, name):
+    return int(re.search(rf'/admin/units/(\d+)">{name}<', page_html).group(1))
+
+
+def option_value(html, select_name, text):
+    """The value of the option showing `text` in the select named `select_name`."""
+    block = re.search(rf'<select[^>]*name="{select_name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return re.search(rf'<option[^>]*value="([^"]*)"[^>]*>\W*{re.escape(text)}', block).group(1)
+
+
+def test_only_admins_come_in(login_as, client):
+    assert user(login_as, "xinghua.member1").get("/admin/").status_code == 403
+    assert user(login_as, "county.office").get("/admin/cases").status_code == 403
+    assert client.get("/admin/").status_code == 302  # to the login page
+
+
+def test_units_tree_and_adding_a_village(admin):
+    page = get(admin, "/admin/units")
+    assert page.status == 200
+    names = [row.text for row in page.all("unit-row")]
+    assert names.index("示范县 County") < names.index("东岭镇 Township") < names.index("杏花村 Village")
+
+    township = option_value(page.html, "parent_id", "东岭镇")
+    added = post(admin, "/admin/units", {"kind": "village", "name": "桃园村", "parent_id": township}, "/admin/units")
+    assert added.status == 200 and "桃园村 Village" in [r.text for r in added.all("unit-row")]
+
+
+@pytest.mark.parametrize("data, field, words", [
+    ({"kind": "village", "name": "错村", "parent": "示范县"}, "parent_id", "cannot belong to a County"),
+    ({"kind": "township", "name": "无主镇", "parent": None}, "parent_id", "Choose the unit"),
+    ({"kind": "village", "name": "杏花村", "parent": "东岭镇"}, "name", "already exists"),
+    ({"kind": "village", "name": "", "parent": "东岭镇"}, "name", ""),
+])
+def test_bad_units_are_refused_at_their_field(admin, data, field, words):
+    html = get(admin, "/admin/units").html
+    body = {"kind": data["kind"], "name": data["name"],
+            "parent_id": option_value(html, "parent_id", data["parent"]) if data["parent"] else ""}
+    before = len(get(admin, "/admin/units").all("unit-row"))
+    refused = post(admin, "/admin/units", body, "/admin/units")
+    assert refused.status == 422
+    assert words in refused.text(f"error-{field}")
+    assert len(get(admin, "/admin/units").all("unit-row")) == before
+
+
+def test_renaming_a_unit_and_moving_it_under_its_own_child_is_refused(admin):
+    html = get(admin, "/admin/units").html
+    county = unit_id(html, "示范县")
+    page = get(admin, f"/admin/units/{county}")
+    renamed = post(admin, f"/admin/units/{county}", {
+        "kind": "county", "name": "示范区", "parent_id": option_value(page.html, "parent_id", "示范市"),
+        "policy_id": "linfen-2018"}, f"/admin/units/{county}")
+    assert "示范区 County linfen-2018" in [r.text for r in renamed.all("unit-row")]
+    city = unit_id(renamed.html, "示范市")
+    cycle = post(admin, f"/admin/units/{city}", {"kind": "city", "name": "示范市", "parent_id": ""},
+                 f"/admin/units/{city}")
+    assert cycle.status == 200  # a city has no parent: fine
+    township = unit_id(renamed.html, "东岭镇")
+    moved = post(admin, f"/admin/units/{township}", {
+        "kind": "township", "name": "东岭镇", "parent_id": option_value(page.html, "parent_id", "西河乡")},
+        f"/admin/units/{township}")
+    assert moved.status == 422 and "cannot belong to a Township" in moved.text("error-parent_id")
+
+
+def test_people_teams_and_terms(admin):
+    page = get(admin, "/admin/people")
+    unit = option_value(page.html, "home_unit_id", "县教育局")
+    added = post(admin, "/admin/people", {"name": "郑华", "phone": "13800000000", "home_unit_id": unit}, "/admin/people")
+    assert "郑华 县教育局 —" in [r.text for r in added.all("person-row")]
+
+    teams = get(admin, "/admin/teams")
+    person = option_value(teams.html, "term-person_id", "郑华")
+    team = option_value(teams.html, "term-team_id", "杏花村驻村工作队")
+    start, end = TODAY.replace(day=1), TODAY.replace(day=1) + timedelta(days=730)
+    term = {"term-person_id": person, "term-team_id": team, "term-position": "member",
+            "term-start_date": start.isoformat(), "term-planned_end_date": end.isoformat()}
+    posted = post(admin, "/admin/terms", term, "/admin/teams")
+    assert posted.status == 200
+    assert any("郑华" in r.text for r in posted.all("term-row"))
+    assert "郑华 县教育局 杏花村驻村工作队 · Team member" in [r.text for r in get(admin, "/admin/people").all("person-row")]
+
+    overlap = post(admin, "/admin/terms", {**term, "term-start_date": (start + timedelta(days=30)).isoformat()},
+                   "/admin/teams")
+    assert overlap.status == 422 and "already has a term" in overlap.text("error-start_date")
+    backwards = post(admin, "/admin/terms", {**term, "term-planned_end_date": (start - timedelta(days=1)).isoformat()},
+                     "/admin/teams")
+    assert backwards.status == 422 and "after the start" in backwards.text("error-planned_end_date")
+
+    second_team = post(admin, "/admin/teams", {"team-village_id": option_value(teams.html, "team-village_id", "杏花村"),
+                                               "team-name": "第二工作队"}, "/admin/teams")
+    assert second_team.status == 422 and "one village, one team" in second_team.text("error-village_id")
+
+
+def test_a_new_user_with_a_granted_role_sees_their_inbox(app, admin, api):
+    created = post(admin, "/admin/users", {"username": "dongling.new", "password": "s3cret-pw", "active": "y"},
+                   "/admin/users")
+    assert created.status == 200
+    path = re.search(r'action="(/admin/users/\d+)/grants"', created.html).group(1)
+    grant = {"grant-role": "township_head", "grant-org_unit_id": option_value(created.html, "grant-org_unit_id", "东岭镇")}
+    granted = post(admin, f"{path}/grants", grant, path)
+    rows = [r.text for r in granted.all("grant-row")]
+    assert len(rows) == 1 and "Township party secretary" in rows[0] and "东岭镇" in rows[0]
+    again = post(admin, f"{path}/grants", grant, path)
+    assert again.status == 422 and "already holds" in again.text("error-role")
+
+    newcomer = login(app.test_client(), "dongling.new", "s3cret-pw")
+    roles = newcomer.get("/api/v1/me").get_json()["roles"]
+    assert roles == [{"role": "township_head", "org_unit": {"id": roles[0]["org_unit"]["id"], "name": "东岭镇"}}]
+    case_id = file_leave(user(lambda name: login(app.test_client(), name), "xinghua.member1"))
+    assert case_id in get(newcomer, "/inbox/").case_ids("inbox-row")
+
+
+def test_duplicate_usernames_and_deactivation(app, admin):
+    taken = post(admin, "/admin/users", {"username": "Admin", "password": "whatever"}, "/admin/users")
+    assert taken.status == 422 and "is taken" in taken.text("error-username")
+    no_password = post(admin, "/admin/users", {"username": "fresh"}, "/admin/users")
+    assert no_password.status == 422 and no_password.has("error-password")
+
+    users = get(admin, "/admin/users")
+    path = re.search(r'href="(/admin/users/\d+)">county.chief<', users.html).group(1)
+    saved = post(admin, path, {"user-username": "county.chief", "user-person_id": ""}, path)  # active unticked
+    assert saved.status == 200
+    client = app.test_client()
+    refused = client.post("/login", data={"username": "county.chief", "password": "demo",
+                                          "csrf_token": csrf_token(client)})
+    assert refused.status_code == 200
+    assert "用户名或密码错误" in refused.get_data(as_text=True)
+    assert client.get("/inbox/").status_code == 302
+    assert "county.chief" in [r.text.split()[0] for r in get(admin, "/admin/users").all("user-row")]
+
+
+def test_case_search_finds_by_applicant_and_number(app, admin):
+    cadre = user(lambda name: login(app.test_client(), name), "xinghua.member1")
+    case_id = file_leave(cadre)
+    other = file_leave(user(lambda name: login(app.test_client(), name), "liushu.member1"))
+    found = get(admin, "/admin/cases?q=李娜")
+    assert found.case_ids("case-row") == [case_id]
+    assert get(admin, f"/admin/cases?q={other}").case_ids("case-row") == [other]
+    assert get(admin, "/admin/cases?state=approved").case_ids("case-row") == []
+    assert get(admin, "/admin/cases?q=nobody").has("empty-state")
+    assert set(get(admin, "/admin/cases").case_ids("case-row")) == {case_id, other}
+    assert get(admin, f"/cases/{case_id}").has("history")

@@ -1,0 +1,97 @@
+"""The rules an administrator's changes to org data must keep, and the admin's case search.
+
+Each check raises InvalidInput naming the field, before anything is written."""
+from datetime import date
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from models import Case, OrgUnit, Person, Team, Term, User
+from workflows.errors import InvalidInput
+from workflows.queries import Page, paged
+from workflows.services import MAX_ID
+
+# The kinds a unit's parent may be: the tiers top down, dispatching units beside a city or county.
+PARENT_KINDS = {
+    "city": (),
+    "county": ("city",),
+    "township": ("county",),
+    "village": ("township",),
+    "dispatching_unit": ("city", "county"),
+}
+
+
+def check_unit(session: Session, kind: str, name: str, parent: OrgUnit | None, unit: OrgUnit | None = None):
+    allowed = PARENT_KINDS[kind]
+    if parent is None and allowed:
+        raise InvalidInput("parent_required", "parent_id")
+    if parent is not None and parent.kind not in allowed:
+        raise InvalidInput("parent_wrong_kind", "parent_id", kind=kind, parent_kind=parent.kind)
+    if unit is not None and parent is not None and unit in list(parent.ancestors()):
+        raise InvalidInput("parent_cycle", "parent_id")
+    siblings = OrgUnit.parent_id == parent.id if parent else OrgUnit.parent_id.is_(None)
+    same = select(OrgUnit.id).where(OrgUnit.name == name.strip(), siblings)
+    if unit is not None:
+        same = same.where(OrgUnit.id != unit.id)
+    if session.scalar(same) is not None:
+        raise InvalidInput("name_taken", "name", name=name)
+
+
+def check_team(session: Session, village: OrgUnit):
+    if village.kind != "village":
+        raise InvalidInput("not_a_village", "village_id")
+    if session.scalar(select(Team.id).where(Team.village_id == village.id)) is not None:
+        raise InvalidInput("team_exists", "village_id", village=village.name)
+
+
+def check_term(session: Session, person: Person, start: date, planned_end: date, end: date | None,
+               term: Term | None = None):
+    if planned_end <= start:
+        raise InvalidInput("planned_end_before_start", "planned_end_date")
+    if end is not None and end < start:
+        raise InvalidInput("end_before_start", "end_date")
+    last = end or planned_end
+    for other in session.scalars(select(Term).where(Term.person_id == person.id)):
+        if term is not None and other.id == term.id:
+            continue
+        if other.start_date <= last and start <= (other.end_date or other.planned_end_date):
+            raise InvalidInput("term_overlaps", "start_date", team=other.team.name)
+
+
+def check_username(session: Session, username: str, user: User | None = None):
+    query = select(User.id).where(func.lower(User.username) == username.strip().lower())
+    if user is not None:
+        query = query.where(User.id != user.id)
+    if session.scalar(query) is not None:
+        raise InvalidInput("username_taken", "username", username=username)
+
+
+def units_as_tree(session: Session) -> list[tuple[OrgUnit, int]]:
+    """Every unit with its depth, each parent followed by its children, by kind and name."""
+    units = list(session.scalars(select(OrgUnit).order_by(OrgUnit.kind, OrgUnit.name)))
+    children: dict[int | None, list[OrgUnit]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit)
+    out = []
+
+    def walk(parent_id, depth):
+        for unit in children.get(parent_id, []):
+            out.append((unit, depth))
+            walk(unit.id, depth + 1)
+    walk(None, 0)
+    return out
+
+
+def search_cases(session: Session, state: str | None, text: str | None, page: int, per_page: int) -> Page:
+    """All cases, newest change first; by state, and by case number or applicant name."""
+    query = (select(Case).join(Case.subject)
+             .options(joinedload(Case.subject), joinedload(Case.village), joinedload(Case.leave))
+             .order_by(Case.updated_at.desc(), Case.id.desc()))
+    if state:
+        query = query.where(Case.state == state)
+    text = (text or "").strip()
+    if text:
+        number = int(text) if text.isdigit() and int(text) <= MAX_ID else None
+        query = query.where(or_(Person.name.contains(text), Case.id == number) if number
+                            else Person.name.contains(text))
+    return paged(session, query, page, per_page)
