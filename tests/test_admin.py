@@ -157,3 +157,26 @@ def test_case_search_finds_by_applicant_and_number(app, admin):
     assert get(admin, "/admin/cases?q=nobody").has("empty-state")
     assert set(get(admin, "/admin/cases").case_ids("case-row")) == {case_id, other}
     assert get(admin, f"/cases/{case_id}").has("history")
+
+
+def test_ending_a_term_and_editing_a_person(admin):
+    teams = get(admin, "/admin/teams")
+    path = re.search(r'<td>李娜</td>\s*<td>[^<]*</td>\s*<td><a href="(/admin/terms/\d+)"', teams.html).group(1)
+    form = get(admin, path)
+    data = {name: option_value(form.html, name, text) for name, text in
+            (("person_id", "李娜"), ("team_id", "杏花村驻村工作队"))}
+    start = re.search(r'name="start_date"[^>]*value="([\d-]+)"', form.html).group(1)
+    planned = re.search(r'name="planned_end_date"[^>]*value="([\d-]+)"', form.html).group(1)
+    ended = post(admin, path, {**data, "position": "member", "start_date": start, "planned_end_date": planned,
+                               "end_date": (TODAY - timedelta(days=1)).isoformat()}, path)
+    assert ended.status == 200
+    assert any(r.text.startswith("李娜") and r.text.endswith("—") for r in get(admin, "/admin/people").all("person-row"))
+    before_start = post(admin, path, {**data, "position": "member", "start_date": start, "planned_end_date": planned,
+                                      "end_date": "2000-01-01"}, path)
+    assert before_start.status == 422 and before_start.has("error-end_date")
+
+    people = get(admin, "/admin/people")
+    person_path = re.search(r'href="(/admin/people/\d+)">李娜<', people.html).group(1)
+    saved = post(admin, person_path, {"name": "李娜", "phone": "13912345678",
+                                      "home_unit_id": option_value(people.html, "home_unit_id", "县教育局")}, person_path)
+    assert any(r.text.startswith("李娜 县教育局") for r in saved.all("person-row"))

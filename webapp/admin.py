@@ -57,6 +57,18 @@ def _refused(template: str, form, error: WorkflowError, **context):
     return render_template(template, form=form, general_errors=show_error(form, error), **context), 422
 
 
+def _form_page(template: str, form, save, saved_message: str, endpoint: str, **context):
+    """A page with one form: a valid post saves (one transaction) and goes on to `endpoint`; a
+    refusal shows the form again with the error at its field (422); a get shows the form."""
+    if form.validate_on_submit():
+        try:
+            save()
+        except WorkflowError as error:
+            return _refused(template, form, error, **context)
+        return _saved(saved_message, endpoint)
+    return render_template(template, form=form, **context), 422 if form.errors else 200
+
+
 # ---------------------------------------------------------------- pages
 
 @bp.get("/")
@@ -88,27 +100,16 @@ def _save_unit(form: forms.UnitForm, unit: OrgUnit | None) -> OrgUnit:
 @bp.route("/units", methods=["GET", "POST"])
 def units():
     form = _unit_form(forms.UnitForm())
-    tree = org_admin.units_as_tree(db.session)
-    if form.validate_on_submit():
-        try:
-            _save_unit(form, None)
-        except WorkflowError as error:
-            return _refused("admin/units.html", form, error, tree=tree)
-        return _saved(_("The unit was added."), "admin.units")
-    return render_template("admin/units.html", form=form, tree=tree), 422 if form.errors else 200
+    return _form_page("admin/units.html", form, lambda: _save_unit(form, None), _("The unit was added."),
+                      "admin.units", tree=org_admin.units_as_tree(db.session))
 
 
 @bp.route("/units/<int:unit_id>", methods=["GET", "POST"])
 def unit(unit_id):
     row = db.get_or_404(OrgUnit, unit_id)
     form = _unit_form(forms.UnitForm(obj=row))
-    if form.validate_on_submit():
-        try:
-            _save_unit(form, row)
-        except WorkflowError as error:
-            return _refused("admin/unit.html", form, error, unit=row)
-        return _saved(_("The unit was saved."), "admin.units")
-    return render_template("admin/unit.html", form=form, unit=row), 422 if form.errors else 200
+    return _form_page("admin/unit.html", form, lambda: _save_unit(form, row), _("The unit was saved."),
+                      "admin.units", unit=row)
 
 
 def _person_form(form: forms.PersonForm) -> forms.PersonForm:
@@ -119,24 +120,22 @@ def _person_form(form: forms.PersonForm) -> forms.PersonForm:
 @bp.route("/people", methods=["GET", "POST"])
 def people():
     form = _person_form(forms.PersonForm())
-    if form.validate_on_submit():
+
+    def add():
         person = Person()
         form.populate_obj(person)
         db.session.add(person)
-        return _saved(_("The person was added."), "admin.people")
-    rows = db.session.scalars(select(Person).order_by(Person.name)).all()
-    return render_template("admin/people.html", form=form, people=rows, today=utcnow().date()), \
-        422 if form.errors else 200
+    return _form_page("admin/people.html", form, add, _("The person was added."), "admin.people",
+                      people=db.session.scalars(select(Person).order_by(Person.name)).all(),
+                      today=utcnow().date())
 
 
 @bp.route("/people/<int:person_id>", methods=["GET", "POST"])
 def person(person_id):
     row = db.get_or_404(Person, person_id)
     form = _person_form(forms.PersonForm(obj=row))
-    if form.validate_on_submit():
-        form.populate_obj(row)
-        return _saved(_("The person was saved."), "admin.people")
-    return render_template("admin/person.html", form=form, person=row), 422 if form.errors else 200
+    return _form_page("admin/person.html", form, lambda: form.populate_obj(row), _("The person was saved."),
+                      "admin.people", person=row)
 
 
 def _term_form(form: forms.TermForm) -> forms.TermForm:
@@ -209,13 +208,8 @@ def add_term():
 def term(term_id):
     row = db.get_or_404(Term, term_id)
     form = _term_form(forms.TermForm(obj=row))
-    if form.validate_on_submit():
-        try:
-            _save_term(form, row)
-        except WorkflowError as error:
-            return _refused("admin/term.html", form, error, term=row)
-        return _saved(_("The term was saved."), "admin.teams")
-    return render_template("admin/term.html", form=form, term=row), 422 if form.errors else 200
+    return _form_page("admin/term.html", form, lambda: _save_term(form, row), _("The term was saved."),
+                      "admin.teams", term=row)
 
 
 def _user_form(form: forms.UserForm) -> forms.UserForm:
