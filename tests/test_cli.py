@@ -76,7 +76,9 @@ def test_publishing_an_edited_policy_file_makes_a_new_version(app, api, tmp_path
     assert "zhumadian-2022 version 2" in result.output
     assert "zhumadian-2022\tversion 2" in runner.invoke(args=["policy", "list"]).output
 
-    new_case = api("xinghua.member1").post("/api/v1/leave-requests", json=body).get_json()
+    later_start, later_end = leave_dates(10, start_in=30)
+    later = {**body, "start_date": later_start, "end_date": later_end}
+    new_case = api("xinghua.member1").post("/api/v1/leave-requests", json=later).get_json()
     assert new_case["policy"]["version"] == 2 and new_case["leave"]["route"][0]["approvers"] == ["township"]
     assert api("xinghua.member1").get(f"/api/v1/cases/{old_case['id']}").get_json()["policy"]["version"] == 1
 

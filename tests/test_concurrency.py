@@ -43,8 +43,8 @@ def test_two_approvers_on_one_step_give_one_success_and_one_409(live_server, tok
     cadre = token_for("xinghua.member1")
     # Both hold the township's task: its party secretary and its deputy in charge.
     approvers = [token_for("dongling.head"), token_for("dongling.deputy")]
-    start, end = leave_dates(3)
     for n in range(RACES):
+        start, end = leave_dates(3, start_in=7 + 5 * n)
         status, case = call(live_server, cadre, "POST", "/api/v1/leave-requests",
                             {"type": "personal", "start_date": start, "end_date": end, "reason": f"并发测试 {n}"})
         assert status == 201, case

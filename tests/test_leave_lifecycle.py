@@ -4,8 +4,8 @@ from tests.conftest import leave_dates
 CADRE = "xinghua.member1"
 
 
-def file_leave(api, days=3, **extra):
-    start, end = leave_dates(days)
+def file_leave(api, days=3, start_in=7, **extra):
+    start, end = leave_dates(days, start_in)
     body = {"type": "personal", "start_date": start, "end_date": end, "reason": "回家办事", **extra}
     response = api(CADRE).post("/api/v1/leave-requests", json=body)
     assert response.status_code == 201, response.get_json()
@@ -90,8 +90,38 @@ def test_approver_sees_the_applicant_village_and_dates_in_the_inbox(api):
 
 
 def test_inbox_is_newest_first_and_paginated(api):
-    ids = [file_leave(api, days=2)["id"] for _ in range(3)]
+    ids = [file_leave(api, days=2, start_in=7 + 3 * n)["id"] for n in range(3)]
     page1 = api("dongling.head").get("/api/v1/inbox?per_page=2").get_json()
     page2 = api("dongling.head").get("/api/v1/inbox?per_page=2&page=2").get_json()
     assert (page1["total"], page1["pages"]) == (3, 2)
     assert [i["case_id"] for i in page1["items"] + page2["items"]] == list(reversed(ids))
+
+
+def test_two_live_leaves_of_one_cadre_may_not_overlap(api):
+    first = file_leave(api, days=5)
+    start, end = leave_dates(3, start_in=9)  # inside the first leave
+    body = {"type": "personal", "start_date": start, "end_date": end, "reason": "再请几天"}
+    refused = api(CADRE).post("/api/v1/leave-requests", json=body)
+    assert refused.status_code == 422
+    error = refused.get_json()["error"]
+    assert (error["code"], error["field"]) == ("leave_overlaps", "start_date")
+    assert str(first["id"]) in error["message"] and first["leave"]["start_date"] in error["message"]
+    assert api("dongling.head").get("/api/v1/inbox").get_json()["total"] == 1
+
+    # A colleague's leave on the same days is no concern of this rule.
+    assert api("xinghua.member2").post("/api/v1/leave-requests", json=body).status_code == 201
+    # Once the first is withdrawn, the days are free again.
+    api(CADRE).act(first["id"], "withdraw")
+    assert api(CADRE).post("/api/v1/leave-requests", json=body).status_code == 201
+
+
+def test_days_after_an_early_return_are_free_again(api):
+    case = file_leave(api, days=5)
+    api("dongling.head").act(case["id"], "approve")
+    start = case["leave"]["start_date"]
+    api(CADRE).act(case["id"], "report_back", actual_return_date=leave_dates(1, start_in=9)[0])  # back on day 3
+    later_start, later_end = leave_dates(2, start_in=10)
+    again = api(CADRE).post("/api/v1/leave-requests", json={
+        "type": "personal", "start_date": later_start, "end_date": later_end, "reason": "又有事"})
+    assert again.status_code == 201, again.get_json()
+    assert start < later_start

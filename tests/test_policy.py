@@ -82,7 +82,9 @@ def test_new_version_leaves_open_cases_on_theirs(app, db, api):
         same_again = preset("zhumadian-2022") | {"leave": copy.deepcopy(edited["leave"])}
         assert policy.publish(db.session, same_again, "again").version == 2
 
-    new_case = cadre.post("/api/v1/leave-requests", json=body).get_json()
+    later_start, later_end = leave_dates(10, start_in=30)
+    new_case = cadre.post("/api/v1/leave-requests", json={**body, "start_date": later_start,
+                                                          "end_date": later_end}).get_json()
     assert new_case["policy"] == {"id": "zhumadian-2022", "version": 2}
     assert new_case["leave"]["route"] == [{"approvers": ["township"], "joint": False}]
 

@@ -78,6 +78,7 @@ MESSAGES = {
     "term_overlaps": _l("This person already has a term at these dates (%(team)s)."),
     "username_taken": _l("The username “%(username)s” is taken."),
     "grant_exists": _l("The user already holds this role at this unit."),
+    "leave_overlaps": _l("These dates overlap your leave request no. %(other)s (%(start)s to %(end)s)."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 

@@ -5,12 +5,15 @@ it: `MACHINE.events["approve"].trigger(case, ctx=ctx)`. Callbacks receive the ac
 and close the task rows, and so stay inside the caller's transaction.
 """
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
-from models import Case, User
+from models import Case, LeaveRequest, User
 from workflows import policy, tasks
+from workflows.errors import InvalidInput
 
 STATES = ["draft", "pending", "returned", "approved", "rejected", "withdrawn", "closed"]
 FINAL_STATES = {"rejected", "withdrawn", "closed"}
@@ -43,6 +46,28 @@ def _open_current_step(event: EventData) -> None:
     due = _step_due_days(case, ctx)
     for code in step["approvers"]:
         tasks.open_office_task(ctx.session, case, "approve", leave.current_step, code, due)
+
+
+# Leaves that hold their days: on the way, granted, or taken (a closed leave up to the return date).
+_HOLDING_STATES = ("pending", "returned", "approved", "closed")
+
+
+def _check_no_overlap(event: EventData) -> None:
+    """No two live leaves of one cadre may share a day: name the other request."""
+    case, ctx = event.model, _ctx(event)
+    mine = case.leave
+    others = ctx.session.scalars(
+        select(LeaveRequest).join(LeaveRequest.case)
+        .where(Case.subject_person_id == case.subject.id, Case.id != case.id,
+               Case.state.in_(_HOLDING_STATES),
+               LeaveRequest.start_date <= mine.end_date, LeaveRequest.end_date >= mine.start_date))
+    for other in others:
+        last = other.end_date
+        if other.case.state == "closed" and other.actual_return_date is not None:
+            last = min(last, other.actual_return_date - timedelta(days=1))
+        if other.start_date <= mine.end_date and mine.start_date <= last:
+            raise InvalidInput("leave_overlaps", "start_date", other=other.case_id,
+                               start=other.start_date.isoformat(), end=last.isoformat())
 
 
 def _start_route(event: EventData) -> None:
@@ -92,7 +117,8 @@ def _record_return(event: EventData) -> None:
 
 
 TRANSITIONS = [
-    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "after": _start_route},
+    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": _check_no_overlap,
+     "after": _start_route},
     {"trigger": "approve", "source": "pending", "dest": "pending", "conditions": _has_next_step,
      "after": _advance},
     {"trigger": "approve", "source": "pending", "dest": "approved", "after": _finish_approval},
