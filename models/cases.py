@@ -113,6 +113,24 @@ class Filing(Base):
     __table_args__ = (Index("ix_filing_office", "office_code", "org_unit_id", "filed_at"),)
 
 
+class LeaveLedger(Base):
+    """The balance ledger: days of leave used, per cadre, type and month. Append-only: an approval
+    writes positive entries, a cancellation the same entries negated."""
+    __tablename__ = "leave_ledger"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    leave_type: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    days: Mapped[int] = mapped_column(Integer)
+    entry: Mapped[str] = mapped_column(String(20))  # approve / cancel / overstay
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (Index("ix_leave_ledger_balance", "person_id", "leave_type", "year", "month"),)
+
+
 class LeaveRequest(Base):
     """The details of a leave case (请假)."""
     __tablename__ = "leave_request"

@@ -9,7 +9,7 @@ from flask_login import current_user, login_required
 from webapp import route_view
 from webapp.extensions import db
 from webapp.forms import LeaveForm, show_error
-from workflows import queries, services
+from workflows import balance, queries, services
 from workflows.errors import WorkflowError
 from workflows.services import LeaveInput
 from workflows.unit_of_work import UnitOfWork
@@ -27,7 +27,20 @@ def leave_input(form: LeaveForm, reason: str | None = None) -> LeaveInput:
 def index():
     page = max(request.args.get("page", 1, type=int), 1)
     cases = queries.own_cases(db.session, current_user, page, current_app.config["PER_PAGE"])
-    return render_template("leave/index.html", cases=cases)
+    return render_template("leave/index.html", cases=cases, **_balance())
+
+
+def _balance() -> dict:
+    """This year's days granted per leave type, beside the limits of the cadre's current policy."""
+    person, year = current_user.person, date.today().year
+    if person is None:
+        return {}
+    try:
+        limits = services.applicant_for(db.session, current_user, date.today()).policy.body["leave"]["limits"]
+    except WorkflowError:  # no posting today: the ledger still shows what was used
+        limits = {}
+    return {"year": year, "used": balance.yearly(db.session, person.id, year), "limits": limits,
+            "ledger": balance.history(db.session, person.id)}
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -79,6 +79,10 @@ MESSAGES = {
     "username_taken": _l("The username “%(username)s” is taken."),
     "grant_exists": _l("The user already holds this role at this unit."),
     "leave_overlaps": _l("These dates overlap your leave request no. %(other)s (%(start)s to %(end)s)."),
+    "over_request_limit": _l("One request for %(type)s may be at most %(max)s days; this one is %(days)s."),
+    "over_month_cap": _l("%(type)s used in %(year)s-%(month)02d: %(used)s days, limit %(cap)s; "
+                         "this request adds %(days)s."),
+    "over_year_cap": _l("%(type)s used in %(year)s: %(used)s days, limit %(cap)s; this request adds %(days)s."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 
@@ -87,7 +91,8 @@ def describe(code: str, field: str | None = None, **params) -> str:
     template = MESSAGES.get(code)
     if template is None:
         return code
-    kinds = {"state": "state", "office": "office", "kind": "unit_kind", "parent_kind": "unit_kind"}
+    kinds = {"state": "state", "office": "office", "kind": "unit_kind", "parent_kind": "unit_kind",
+             "type": "leave_type"}
     values = {k: label(kinds[k], v) if k in kinds else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values

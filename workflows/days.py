@@ -17,3 +17,17 @@ def count_days(start: date, end: date, counting: str) -> int:
     except NotImplementedError:
         # The official calendar for that year is not yet published in the installed package.
         raise InvalidInput("calendar_year_unknown", "end_date", year=end.year) from None
+
+
+def by_month(start: date, end: date, counting: str) -> dict[tuple[int, int], int]:
+    """The counted days of start..end inclusive, per (year, month) they fall in."""
+    months: dict[tuple[int, int], int] = {}
+    first = start
+    while first <= end:
+        next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        last = min(end, next_month - timedelta(days=1))
+        n = count_days(first, last, counting)
+        if n:
+            months[(first.year, first.month)] = n
+        first = next_month
+    return months

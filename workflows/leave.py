@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
 from models import Case, LeaveRequest, User
-from workflows import policy, tasks
+from workflows import balance, policy, tasks
 from workflows.errors import InvalidInput
 
 STATES = ["draft", "pending", "returned", "approved", "rejected", "withdrawn", "closed"]
@@ -70,6 +70,12 @@ def _check_no_overlap(event: EventData) -> None:
                                start=other.start_date.isoformat(), end=last.isoformat())
 
 
+def _check_limits(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
+    balance.check_limits(ctx.session, case, body["leave"])
+
+
 def _start_route(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     for task in case.open_tasks:
@@ -95,6 +101,8 @@ def _finish_approval(event: EventData) -> None:
     if applicant is not None:
         tasks.open_user_task(ctx.session, case, "report_back", applicant)
     tasks.file_with(ctx.session, case, case.leave.filing, reason="approve")
+    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
+    balance.record_approval(ctx.session, case, body["leave"]["day_counting"])
 
 
 def _cancel_open(event: EventData) -> None:
@@ -117,7 +125,7 @@ def _record_return(event: EventData) -> None:
 
 
 TRANSITIONS = [
-    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": _check_no_overlap,
+    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": [_check_no_overlap, _check_limits],
      "after": _start_route},
     {"trigger": "approve", "source": "pending", "dest": "pending", "conditions": _has_next_step,
      "after": _advance},

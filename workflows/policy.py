@@ -55,7 +55,9 @@ class Route:
 # ---------------------------------------------------------------- validation
 
 _TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "leave"}
-_LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands"}
+_LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits"}
+# Per leave type: the most days one request may ask (篇十一), and may be used a month or a year (篇十五).
+LIMIT_KEYS = ("per_request", "per_month", "per_year")
 _BAND_KEYS = {"min_days", "max_days", "applicant", "tier", "types", "steps", "filing"}
 _STEP_KEYS = {"approvers", "joint"}
 
@@ -114,6 +116,11 @@ def validate(doc: dict, source: str) -> dict:
     c.integer(leave.setdefault("step_due_days", 3), "leave.step_due_days", 1)
     c.choices(leave.setdefault("types", list(LEAVE_TYPES)), "leave.types", LEAVE_TYPES)
     c.choices(leave.setdefault("filing", []), "leave.filing", OFFICE_CODES, empty_ok=True)
+    limits = c.table(leave.setdefault("limits", {}), "leave.limits", set(LEAVE_TYPES))
+    for leave_type, limit in limits.items():
+        c.table(limit, f"leave.limits.{leave_type}", set(LIMIT_KEYS))
+        for key, value in limit.items():
+            c.integer(value, f"leave.limits.{leave_type}.{key}", 1)
     bands = leave["bands"]
     if not isinstance(bands, list) or not bands:
         c.fail("leave.bands", "must be a non-empty list of bands")
