@@ -125,3 +125,28 @@ def test_days_after_an_early_return_are_free_again(api):
         "type": "personal", "start_date": later_start, "end_date": later_end, "reason": "又有事"})
     assert again.status_code == 201, again.get_json()
     assert start < later_start
+
+
+def test_an_approved_leave_not_yet_begun_can_be_cancelled_with_a_reason(api):
+    case = file_leave(api, days=3)
+    api("dongling.head").act(case["id"], "approve")
+    assert "cancel" in api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()["actions"]
+    missing = api(CADRE).act(case["id"], "cancel")
+    assert missing.status_code == 422 and missing.get_json()["error"]["field"] == "comment"
+    assert api("dongling.head").act(case["id"], "cancel", comment="我来取消").status_code == 403
+
+    cancelled = api(CADRE).act(case["id"], "cancel", comment="家中事情已处理完")
+    assert cancelled.status_code == 200, cancelled.get_json()
+    assert cancelled.get_json()["state"] == "cancelled"
+    assert cancelled.get_json()["open_tasks"] == []  # no report-back owed
+    assert inbox_kinds(api(CADRE)) == []
+    history = api(CADRE).get(f"/api/v1/cases/{case['id']}/history").get_json()
+    assert (history[-1]["action"], history[-1]["comment"]) == ("cancel", "家中事情已处理完")
+
+
+def test_a_leave_that_has_begun_cannot_be_cancelled(api):
+    case = file_leave(api, days=3, start_in=0)  # starts today
+    api("dongling.head").act(case["id"], "approve")
+    refused = api(CADRE).act(case["id"], "cancel", comment="不休了")
+    assert refused.status_code == 409 and refused.get_json()["error"]["code"] == "leave_started"
+    assert api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()["state"] == "approved"

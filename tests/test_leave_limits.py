@@ -123,3 +123,19 @@ def test_the_cadre_sees_their_balance_and_ledger(app, api, limits, login_as):
     rows = [r.text for r in page.all("ledger-row")]
     assert len(rows) == 1
     assert all(part in rows[0] for part in (f"{m1.year}-{m1.month:02d}", "事假", "+2", f"#{case['id']}"))
+
+
+def test_cancelling_gives_the_days_back(app, db, api, limits):
+    limits(personal={"per_month": 2})
+    m1, _, _ = months_ahead()
+    case = granted(api, m1, 2)
+    assert refusal(ask(api, m1 + timedelta(days=5), 1))["code"] == "over_month_cap"
+    assert api(CADRE).act(case["id"], "cancel", comment="计划有变").get_json()["state"] == "cancelled"
+    from sqlalchemy import select
+
+    from models import Person
+    from workflows import balance
+    with app.app_context():
+        person = db.session.scalars(select(Person).where(Person.name == "李娜")).one()
+        assert sorted(e.days for e in balance.history(db.session, person.id)) == [-2, 2]
+    assert ask(api, m1 + timedelta(days=5), 2).status_code == 201

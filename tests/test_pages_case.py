@@ -186,3 +186,15 @@ def test_a_form_without_its_version_is_refused_and_changes_nothing(login_as):
     page = post(head, f"/cases/{case_id}/act/approve", {"comment": "同意"}, f"/cases/{case_id}")
     assert page.status == 422
     assert page.state == "pending"
+
+
+def test_cadre_cancels_an_approved_leave_from_the_case_page(login_as):
+    cadre = user(login_as, "xinghua.member1")
+    case_id = file_leave(cadre)
+    assert act(user(login_as, "dongling.head"), case_id, "approve").state == "approved"
+    without_reason = act(cadre, case_id, "cancel")
+    assert without_reason.status == 422 and without_reason.state == "approved"
+    cancelled = act(cadre, case_id, "cancel", comment="计划有变")
+    assert cancelled.state == "cancelled"
+    assert "Cancelled before it began" in cancelled.text("case-state")
+    assert not cancelled.has("action-report_back")

@@ -30,6 +30,7 @@ DONE = {
     "withdraw": _l("You withdrew this request."),
     "submit": _l("The request was submitted for approval."),
     "report_back": _l("You reported back from leave. The leave is closed."),
+    "cancel": _l("The leave is cancelled; its days are given back."),
 }
 
 

@@ -9,6 +9,7 @@ STATES = {
     "rejected": _l("Rejected"),
     "withdrawn": _l("Withdrawn"),
     "closed": _l("Closed (reported back)"),
+    "cancelled": _l("Cancelled before it began"),
 }
 
 OFFICES = {
@@ -48,6 +49,7 @@ ACTIONS = {
     "return": _l("Return for revision"),
     "withdraw": _l("Withdraw"),
     "report_back": _l("Report back"),
+    "cancel": _l("Cancel the leave"),
 }
 
 TASK_KINDS = {

@@ -83,6 +83,7 @@ MESSAGES = {
     "over_month_cap": _l("%(type)s used in %(year)s-%(month)02d: %(used)s days, limit %(cap)s; "
                          "this request adds %(days)s."),
     "over_year_cap": _l("%(type)s used in %(year)s: %(used)s days, limit %(cap)s; this request adds %(days)s."),
+    "leave_started": _l("The leave began on %(start)s; it can no longer be cancelled. Report back instead."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 

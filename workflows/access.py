@@ -33,7 +33,7 @@ def may_view(user: User, case: Case) -> bool:
             or any((f.office_code, f.org_unit_id) in mine for f in case.filings))
 
 
-_APPLICANT_ACTIONS = ("submit", "withdraw", "report_back")
+_APPLICANT_ACTIONS = ("submit", "withdraw", "report_back", "cancel")
 _APPROVER_ACTIONS = ("approve", "reject", "return")
 
 

@@ -25,6 +25,15 @@ def record_approval(session: Session, case: Case, counting: str) -> None:
                                 year=year, month=month, days=n, entry="approve"))
 
 
+def record_cancellation(session: Session, case: Case) -> None:
+    """Give back the days an approval took: the same entries, negated (the ledger is never edited)."""
+    taken = session.scalars(select(LeaveLedger).where(LeaveLedger.case_id == case.id,
+                                                      LeaveLedger.entry == "approve"))
+    for entry in list(taken):
+        session.add(LeaveLedger(person_id=entry.person_id, case_id=case.id, leave_type=entry.leave_type,
+                                year=entry.year, month=entry.month, days=-entry.days, entry="cancel"))
+
+
 def _granted(session: Session, person_id: int, leave_type: str, year: int, month: int | None) -> int:
     query = select(func.coalesce(func.sum(LeaveLedger.days), 0)).where(
         LeaveLedger.person_id == person_id, LeaveLedger.leave_type == leave_type, LeaveLedger.year == year)

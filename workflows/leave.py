@@ -15,8 +15,8 @@ from models import Case, LeaveRequest, User
 from workflows import balance, policy, tasks
 from workflows.errors import InvalidInput
 
-STATES = ["draft", "pending", "returned", "approved", "rejected", "withdrawn", "closed"]
-FINAL_STATES = {"rejected", "withdrawn", "closed"}
+STATES = ["draft", "pending", "returned", "approved", "rejected", "withdrawn", "closed", "cancelled"]
+FINAL_STATES = {"rejected", "withdrawn", "closed", "cancelled"}
 
 
 @dataclass
@@ -117,6 +117,12 @@ def _send_back(event: EventData) -> None:
         tasks.open_user_task(ctx.session, case, "revise", applicant)
 
 
+def _undo_approval(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    tasks.cancel_open(case, ctx.actor, "cancel")
+    balance.record_cancellation(ctx.session, case)
+
+
 def _record_return(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     case.leave.actual_return_date = ctx.data["actual_return_date"]
@@ -135,6 +141,7 @@ TRANSITIONS = [
     {"trigger": "withdraw", "source": ["draft", "pending", "returned"], "dest": "withdrawn",
      "after": _cancel_open},
     {"trigger": "report_back", "source": "approved", "dest": "closed", "after": _record_return},
+    {"trigger": "cancel", "source": "approved", "dest": "cancelled", "after": _undo_approval},
 ]
 
 MACHINE = Machine(model=None, states=STATES, transitions=TRANSITIONS, initial="draft",

@@ -212,6 +212,17 @@ def _submit(case, ctx):
     return {"days": n}
 
 
+def _cancel(case, ctx):
+    """Call off an approved leave that has not begun; the applicant says why."""
+    _require_applicant(case, ctx.actor)
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    if case.state == "approved" and case.leave.start_date <= date.today():
+        raise Conflict("leave_started", start=case.leave.start_date.isoformat())
+    _fire(case, "cancel", ctx)
+    return None
+
+
 def _report_back(case, ctx):
     _require_applicant(case, ctx.actor)
     back = ctx.data.get("actual_return_date")
@@ -230,5 +241,6 @@ _ACTIONS = {
     "withdraw": _withdraw,
     "submit": _submit,
     "report_back": _report_back,
+    "cancel": _cancel,
 }
 ACTIONS = tuple(_ACTIONS)

@@ -100,10 +100,10 @@ def document() -> dict:
                 "summary": "The case's events, oldest first", "parameters": [_CASE_ID],
                 "responses": _responses("200", {"type": "array", "items": _ref("Event")}, 403, 404)}},
             "/api/v1/cases/{case_id}/actions/{action}": {"post": {
-                "summary": "Act on a case: approve, reject, return, withdraw, submit, report_back",
+                "summary": "Act on a case: approve, reject, return, withdraw, submit, report_back, cancel",
                 "parameters": [_CASE_ID, {"name": "action", "in": "path", "required": True,
                                           "schema": {"enum": ["approve", "reject", "return", "withdraw",
-                                                              "submit", "report_back"]}}],
+                                                              "submit", "report_back", "cancel"]}}],
                 "requestBody": {"required": True, **_json({
                     "type": "object", "required": ["version"],
                     "properties": {"version": {"type": "integer"}, "comment": {"type": "string"},
