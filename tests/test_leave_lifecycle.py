@@ -150,3 +150,29 @@ def test_a_leave_that_has_begun_cannot_be_cancelled(api):
     refused = api(CADRE).act(case["id"], "cancel", comment="不休了")
     assert refused.status_code == 409 and refused.get_json()["error"]["code"] == "leave_started"
     assert api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()["state"] == "approved"
+
+
+def test_a_long_leave_under_jiangxi_asks_the_dispatching_unit_for_a_stand_in(app, api):
+    from tests.conftest import use_preset
+    use_preset(app, "jiangxi-pian9")
+    short = file_leave(api, days=14)
+    api("county.group").act(short["id"], "approve")
+    assert inbox_kinds(api("unit.agri")) == []
+
+    case = file_leave(api, days=15, start_in=30)
+    approved = api("county.group").act(case["id"], "approve").get_json()
+    assert approved["state"] == "approved"
+    assert sorted(t["kind"] for t in approved["open_tasks"]) == ["report_back", "stand_in"]
+    assert inbox_kinds(api("unit.agri")) == [(case["id"], "stand_in")]
+    assert api("unit.edu").get("/api/v1/inbox").get_json()["total"] == 0  # another cadre's unit
+
+    # Reporting back does not settle the stand-in; the unit does, in words.
+    api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
+    unit = api("unit.agri")
+    assert unit.act(case["id"], "arrange_stand_in").get_json()["error"]["field"] == "comment"
+    done = unit.act(case["id"], "arrange_stand_in", comment="由县农业农村局干部赵强接替")
+    assert done.status_code == 200 and done.get_json()["state"] == "closed"
+    assert inbox_kinds(unit) == []
+    last = api("admin").get(f"/api/v1/cases/{case['id']}/history").get_json()[-1]
+    assert (last["action"], last["actor"], last["from_state"], last["to_state"]) == \
+        ("arrange_stand_in", "unit.agri", "closed", "closed")

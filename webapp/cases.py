@@ -31,6 +31,7 @@ DONE = {
     "submit": _l("The request was submitted for approval."),
     "report_back": _l("You reported back from leave. The leave is closed."),
     "cancel": _l("The leave is cancelled; its days are given back."),
+    "arrange_stand_in": _l("The stand-in is recorded."),
 }
 
 

@@ -50,12 +50,14 @@ ACTIONS = {
     "withdraw": _l("Withdraw"),
     "report_back": _l("Report back"),
     "cancel": _l("Cancel the leave"),
+    "arrange_stand_in": _l("Stand-in arranged"),
 }
 
 TASK_KINDS = {
     "approve": _l("Approve leave"),
     "revise": _l("Revise and resubmit"),
     "report_back": _l("Report back from leave"),
+    "stand_in": _l("Name a stand-in or adjust the post"),
 }
 
 UNIT_KINDS = {

@@ -45,4 +45,6 @@ def available_actions(user: User, case: Case) -> list[str]:
         mine += [a for a in _APPLICANT_ACTIONS if a in permitted]
     elif any(t.kind == "approve" and may_act_on(user, t) for t in case.open_tasks):
         mine += [a for a in _APPROVER_ACTIONS if a in permitted]
+    if any(t.kind == "stand_in" and may_act_on(user, t) for t in case.open_tasks):
+        mine.append("arrange_stand_in")
     return mine

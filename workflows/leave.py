@@ -103,6 +103,11 @@ def _finish_approval(event: EventData) -> None:
     tasks.file_with(ctx.session, case, case.leave.filing, reason="approve")
     body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
     balance.record_approval(ctx.session, case, body["leave"]["day_counting"])
+    stand_in_days = body["leave"].get("stand_in_days")
+    if stand_in_days and case.leave.days >= stand_in_days:
+        # 篇九: so long an absence obliges the dispatching unit to send a stand-in or adjust the post.
+        tasks.open_office_task(ctx.session, case, "stand_in", 0, "dispatching_unit",
+                               body["leave"]["step_due_days"])
 
 
 def _cancel_open(event: EventData) -> None:
@@ -127,7 +132,12 @@ def _record_return(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     case.leave.actual_return_date = ctx.data["actual_return_date"]
     for task in case.open_tasks:
-        tasks.close(task, ctx.actor, "report_back")
+        if task.kind == "report_back":
+            tasks.close(task, ctx.actor, "report_back")
+
+
+def _record_stand_in(event: EventData) -> None:
+    tasks.close(_ctx(event).data["task"], _ctx(event).actor, "arranged")
 
 
 TRANSITIONS = [
@@ -142,6 +152,8 @@ TRANSITIONS = [
      "after": _cancel_open},
     {"trigger": "report_back", "source": "approved", "dest": "closed", "after": _record_return},
     {"trigger": "cancel", "source": "approved", "dest": "cancelled", "after": _undo_approval},
+    # The dispatching unit names a stand-in: the leave itself does not move (an internal transition).
+    {"trigger": "arrange_stand_in", "source": ["approved", "closed"], "dest": None, "after": _record_stand_in},
 ]
 
 MACHINE = Machine(model=None, states=STATES, transitions=TRANSITIONS, initial="draft",

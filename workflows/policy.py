@@ -55,7 +55,7 @@ class Route:
 # ---------------------------------------------------------------- validation
 
 _TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "leave"}
-_LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits"}
+_LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days"}
 # Per leave type: the most days one request may ask (篇十一), and may be used a month or a year (篇十五).
 LIMIT_KEYS = ("per_request", "per_month", "per_year")
 _BAND_KEYS = {"min_days", "max_days", "applicant", "tier", "types", "steps", "filing"}
@@ -114,6 +114,8 @@ def validate(doc: dict, source: str) -> dict:
     if counting not in DAY_COUNTING:
         c.fail("leave.day_counting", f"unknown value '{counting}' (expected calendar or working)")
     c.integer(leave.setdefault("step_due_days", 3), "leave.step_due_days", 1)
+    if "stand_in_days" in leave:
+        c.integer(leave["stand_in_days"], "leave.stand_in_days", 1)
     c.choices(leave.setdefault("types", list(LEAVE_TYPES)), "leave.types", LEAVE_TYPES)
     c.choices(leave.setdefault("filing", []), "leave.filing", OFFICE_CODES, empty_ok=True)
     limits = c.table(leave.setdefault("limits", {}), "leave.limits", set(LEAVE_TYPES))

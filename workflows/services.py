@@ -223,6 +223,18 @@ def _cancel(case, ctx):
     return None
 
 
+def _arrange_stand_in(case, ctx):
+    """The dispatching unit says who stands in, or that it starts an adjustment of the post."""
+    task = next((t for t in case.open_tasks if t.kind == "stand_in" and access.may_act_on(ctx.actor, t)), None)
+    if task is None:
+        raise Forbidden("no_open_task")
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    ctx.data["task"] = task
+    _fire(case, "arrange_stand_in", ctx)
+    return {"office": task.office_code}
+
+
 def _report_back(case, ctx):
     _require_applicant(case, ctx.actor)
     back = ctx.data.get("actual_return_date")
@@ -242,5 +254,6 @@ _ACTIONS = {
     "submit": _submit,
     "report_back": _report_back,
     "cancel": _cancel,
+    "arrange_stand_in": _arrange_stand_in,
 }
 ACTIONS = tuple(_ACTIONS)

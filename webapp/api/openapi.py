@@ -1,4 +1,5 @@
 """The OpenAPI 3.1 document for /api/v1, served at /api/v1/openapi.json."""
+from workflows.services import ACTIONS
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -100,10 +101,9 @@ def document() -> dict:
                 "summary": "The case's events, oldest first", "parameters": [_CASE_ID],
                 "responses": _responses("200", {"type": "array", "items": _ref("Event")}, 403, 404)}},
             "/api/v1/cases/{case_id}/actions/{action}": {"post": {
-                "summary": "Act on a case: approve, reject, return, withdraw, submit, report_back, cancel",
+                "summary": "Act on a case (the case's `actions` lists those the caller may take now)",
                 "parameters": [_CASE_ID, {"name": "action", "in": "path", "required": True,
-                                          "schema": {"enum": ["approve", "reject", "return", "withdraw",
-                                                              "submit", "report_back", "cancel"]}}],
+                                          "schema": {"enum": list(ACTIONS)}}],
                 "requestBody": {"required": True, **_json({
                     "type": "object", "required": ["version"],
                     "properties": {"version": {"type": "integer"}, "comment": {"type": "string"},
