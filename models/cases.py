@@ -113,6 +113,21 @@ class Filing(Base):
     __table_args__ = (Index("ix_filing_office", "office_code", "org_unit_id", "filed_at"),)
 
 
+class BlackoutPeriod(Base):
+    """特殊时期: a period declared for an org unit and everything below it, in which no leave may start."""
+    __tablename__ = "blackout_period"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(200))
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    org_unit: Mapped[OrgUnit] = relationship()
+
+
 class LeaveLedger(Base):
     """The balance ledger: days of leave used, per cadre, type and month. Append-only: an approval
     writes positive entries, a cancellation the same entries negated."""

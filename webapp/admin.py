@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 from wtforms.fields.choices import SelectChoice
 
-from models import Case, OrgUnit, Person, RoleGrant, Team, Term, User, utcnow
+from models import BlackoutPeriod, Case, OrgUnit, Person, RoleGrant, Team, Term, User, utcnow
 from webapp import admin_forms as forms
 from webapp.extensions import db, login_manager
 from webapp.forms import show_error
@@ -291,6 +291,23 @@ def revoke_grant(grant_id):
         return redirect(url_for("admin.user", user_id=user_id), 303)
     db.session.delete(grant)  # grants are configuration, not history: the case events keep who acted
     return _saved(_("The role was revoked."), "admin.user", user_id=user_id)
+
+
+@bp.route("/blackouts", methods=["GET", "POST"])
+def blackouts():
+    """特殊时期: periods in which no leave may start, for a unit and everything below it."""
+    form = forms.BlackoutForm()
+    form.org_unit_id.choices = _units(("city", "county", "township", "village"))
+
+    def declare():
+        unit = _pick(OrgUnit, "org_unit_id", form.org_unit_id.data)
+        if form.end_date.data < form.start_date.data:
+            raise InvalidInput("end_before_start", "end_date")
+        db.session.add(BlackoutPeriod(org_unit=unit, start_date=form.start_date.data, end_date=form.end_date.data,
+                                      reason=form.reason.data.strip(), created_by_id=current_user.id))
+    periods = db.session.scalars(select(BlackoutPeriod).order_by(BlackoutPeriod.start_date.desc())).all()
+    return _form_page("admin/blackouts.html", form, declare, _("The period is declared."), "admin.blackouts",
+                      periods=periods)
 
 
 @bp.get("/cases")

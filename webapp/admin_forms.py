@@ -61,6 +61,14 @@ class UserForm(FlaskForm):
     active = BooleanField(_l("Active"), default=True)
 
 
+class BlackoutForm(FlaskForm):
+    org_unit_id = SelectField(_l("For unit and below"), coerce=optional_id, validate_choice=False,
+                              validators=[InputRequired()])
+    start_date = DateField(_l("Start date"), validators=[InputRequired()])
+    end_date = DateField(_l("End date"), validators=[InputRequired()])
+    reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=200)])
+
+
 class GrantForm(FlaskForm):
     role = SelectField(_l("Role"), validators=[InputRequired()])
     org_unit_id = SelectField(_l("At unit"), coerce=optional_id, validate_choice=False,

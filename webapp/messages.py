@@ -84,6 +84,7 @@ MESSAGES = {
                          "this request adds %(days)s."),
     "over_year_cap": _l("%(type)s used in %(year)s: %(used)s days, limit %(cap)s; this request adds %(days)s."),
     "leave_started": _l("The leave began on %(start)s; it can no longer be cancelled. Report back instead."),
+    "blackout": _l("No leave may start from %(start)s to %(end)s: %(reason)s."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 

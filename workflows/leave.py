@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
-from models import Case, LeaveRequest, User
+from models import BlackoutPeriod, Case, LeaveRequest, User
 from workflows import balance, policy, tasks
 from workflows.errors import InvalidInput
 
@@ -68,6 +68,19 @@ def _check_no_overlap(event: EventData) -> None:
         if other.start_date <= mine.end_date and mine.start_date <= last:
             raise InvalidInput("leave_overlaps", "start_date", other=other.case_id,
                                start=other.start_date.isoformat(), end=last.isoformat())
+
+
+def _check_blackout(event: EventData) -> None:
+    """篇十二 特殊时期: no leave may start inside a period declared for the village or above it."""
+    case, ctx = event.model, _ctx(event)
+    start = case.leave.start_date
+    units = [u.id for u in case.village.ancestors()]
+    period = ctx.session.scalars(select(BlackoutPeriod).where(
+        BlackoutPeriod.org_unit_id.in_(units), BlackoutPeriod.start_date <= start,
+        BlackoutPeriod.end_date >= start).order_by(BlackoutPeriod.start_date)).first()
+    if period is not None:
+        raise InvalidInput("blackout", "start_date", reason=period.reason, start=period.start_date.isoformat(),
+                           end=period.end_date.isoformat())
 
 
 def _check_limits(event: EventData) -> None:
@@ -141,7 +154,7 @@ def _record_stand_in(event: EventData) -> None:
 
 
 TRANSITIONS = [
-    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": [_check_no_overlap, _check_limits],
+    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": [_check_blackout, _check_no_overlap, _check_limits],
      "after": _start_route},
     {"trigger": "approve", "source": "pending", "dest": "pending", "conditions": _has_next_step,
      "after": _advance},
