@@ -33,6 +33,7 @@ class Case(Base):
     events: Mapped[list[Event]] = relationship(back_populates="case", order_by="Event.seq")
     filings: Mapped[list[Filing]] = relationship(back_populates="case", order_by="Filing.id")
     leave: Mapped[LeaveRequest | None] = relationship(back_populates="case", uselist=False)
+    absences: Mapped[list[AbsenceDay]] = relationship(order_by="AbsenceDay.day")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -126,6 +127,20 @@ class BlackoutPeriod(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     org_unit: Mapped[OrgUnit] = relationship()
+
+
+class AbsenceDay(Base):
+    """旷工: a day a cadre was away without leave, e.g. past an approved leave's end before reporting
+    back. One row per person and day; the attendance record reads them."""
+    __tablename__ = "absence_day"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    day: Mapped[date] = mapped_column(Date)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    __table_args__ = (UniqueConstraint("person_id", "day"),)
 
 
 class LeaveLedger(Base):

@@ -1,4 +1,5 @@
 """Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME`."""
+from datetime import date
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from models import User
 from webapp.auth import new_token
 from webapp.extensions import db
-from workflows import demo_data, policy
+from workflows import demo_data, overstay, policy
 
 
 def init_schema() -> None:
@@ -73,3 +74,19 @@ def register(app: Flask) -> None:
             click.echo(f"{row.policy_id}\tversion {row.version}\t{row.name}")
 
     app.cli.add_command(policy_cli)
+
+    leave_cli = AppGroup("leave", help="Leave jobs.")
+
+    @leave_cli.command("flag-overstays")
+    @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+                  help="The morning to run for (default: today).")
+    def flag_overstays(on):
+        """Run each morning: flag approved leaves not reported back by their end, and record the
+        days since as absence (旷工)."""
+        flagged = overstay.flag(db.session, on.date() if on else date.today())
+        db.session.commit()
+        for case in flagged:
+            click.echo(f"case {case.id}: {case.subject.name} not back since {case.leave.end_date.isoformat()}")
+        click.echo(f"{len(flagged)} overstaying leave(s) flagged.")
+
+    app.cli.add_command(leave_cli)

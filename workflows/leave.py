@@ -5,14 +5,14 @@ it: `MACHINE.events["approve"].trigger(case, ctx=ctx)`. Callbacks receive the ac
 and close the task rows, and so stay inside the caller's transaction.
 """
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
 from models import BlackoutPeriod, Case, LeaveRequest, User
-from workflows import balance, policy, tasks
+from workflows import balance, overstay, policy, tasks
 from workflows.errors import InvalidInput
 
 STATES = ["draft", "pending", "returned", "approved", "rejected", "withdrawn", "closed", "cancelled"]
@@ -144,6 +144,8 @@ def _undo_approval(event: EventData) -> None:
 def _record_return(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     case.leave.actual_return_date = ctx.data["actual_return_date"]
+    # Days past the end before this report are absence, whatever date the cadre says they came back.
+    overstay.record_absence(ctx.session, case, date.today())
     for task in case.open_tasks:
         if task.kind == "report_back":
             tasks.close(task, ctx.actor, "report_back")

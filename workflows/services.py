@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 from transitions import MachineError
 
-from models import Case, Event, LeaveRequest, OrgUnit, Person, User, utcnow
-from workflows import access, days as day_count, leave as leave_flow, policy, tasks
+from models import Case, LeaveRequest, OrgUnit, Person, User
+from workflows import access, days as day_count, history, leave as leave_flow, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput, NotFound
 from workflows.leave import ActionContext
 
@@ -80,16 +80,6 @@ def _apply_leave_input(leave: LeaveRequest, inp: LeaveInput, n: int, r: policy.R
     leave.filing = list(r.filing)
 
 
-def _record(session: Session, case: Case, actor: User, action: str, from_state: str | None,
-            comment: str | None = None, payload: dict | None = None) -> Event:
-    seq = len(case.events) + 1
-    event = Event(case=case, seq=seq, at=utcnow(), actor_id=actor.id, action=action,
-                  from_state=from_state, to_state=case.state, comment=comment, payload=payload)
-    session.add(event)
-    case.updated_at = event.at  # every action bumps the case's version
-    return event
-
-
 def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = True) -> Case:
     n, r, who = preview_route(session, actor, inp)
     case = Case(kind="leave", state="draft", policy_id=who.policy.policy_id,
@@ -98,10 +88,10 @@ def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = 
     leave = LeaveRequest(case=case, applicant_role=who.role, tier=who.tier)
     _apply_leave_input(leave, inp, n, r)
     session.add(case)
-    _record(session, case, actor, "create", None, payload={"days": n})
+    history.record(session, case, actor, "create", None, payload={"days": n})
     if submit:
         _fire(case, "submit", ActionContext(session, actor))
-        _record(session, case, actor, "submit", "draft")
+        history.record(session, case, actor, "submit", "draft")
     session.flush()
     return case
 
@@ -145,7 +135,7 @@ def act(session: Session, case_id: int, action: str, actor: User, version: int,
     comment = (comment or "").strip() or None
     from_state = case.state
     payload = handler(case, ActionContext(session, actor, comment, data or {}))
-    _record(session, case, actor, action, from_state, comment, payload)
+    history.record(session, case, actor, action, from_state, comment, payload)
     session.flush()
     return case
 

@@ -33,6 +33,7 @@ def leave(case: Case) -> dict | None:
         "days": lv.days, "reason": lv.reason, "applicant_role": lv.applicant_role, "tier": lv.tier,
         "route": lv.route, "filing": lv.filing, "current_step": lv.current_step,
         "actual_return_date": _iso(lv.actual_return_date),
+        "absent_days": [_iso(a.day) for a in case.absences],
     }
 
 
