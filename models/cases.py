@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (JSON, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
@@ -34,6 +35,7 @@ class Case(Base):
     filings: Mapped[list[Filing]] = relationship(back_populates="case", order_by="Filing.id")
     leave: Mapped[LeaveRequest | None] = relationship(back_populates="case", uselist=False)
     absences: Mapped[list[AbsenceDay]] = relationship(order_by="AbsenceDay.day")
+    documents: Mapped[list[LeaveDocument]] = relationship(order_by="LeaveDocument.id")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -141,6 +143,21 @@ class AbsenceDay(Base):
     recorded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
     __table_args__ = (UniqueConstraint("person_id", "day"),)
+
+
+class LeaveDocument(Base):
+    """A supporting document (e.g. a doctor's note for sick leave), kept in the database so that it
+    commits or rolls back with the request it belongs to."""
+    __tablename__ = "leave_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class LeaveLedger(Base):

@@ -4,6 +4,7 @@ users through the login form, and API clients that use personal tokens.
 Every test runs on SQLite; when ZHUCUN_TEST_PG_URL names a PostgreSQL database (the test script
 starts one), every test runs on PostgreSQL as well.
 """
+import base64
 import os
 import re
 from datetime import date, timedelta
@@ -143,3 +144,9 @@ def token_for(app):
             _db.session.commit()
         return token
     return make
+
+
+# A doctor's note, as the API takes attached files.
+SICK_NOTE_BYTES = b"%PDF-1.4\n% doctor's note\n"
+SICK_NOTE = {"filename": "诊断证明.pdf", "content_type": "application/pdf",
+             "data": base64.b64encode(SICK_NOTE_BYTES).decode()}

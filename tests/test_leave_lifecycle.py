@@ -70,9 +70,8 @@ def test_report_back_records_the_actual_return_date(api):
     too_early = api(CADRE).act(case["id"], "report_back", actual_return_date="2020-01-01")
     assert too_early.status_code == 422
     assert too_early.get_json()["error"]["field"] == "actual_return_date"
-    missing = api(CADRE).act(case["id"], "report_back")
-    assert missing.get_json()["error"] == {**missing.get_json()["error"], "code": "required",
-                                           "field": "actual_return_date"}
+    missing = api(CADRE).act(case["id"], "report_back").get_json()["error"]
+    assert (missing["code"], missing["field"]) == ("required", "actual_return_date")
     back = api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
     assert back.get_json()["state"] == "closed"
     assert back.get_json()["leave"]["actual_return_date"] == case["leave"]["end_date"]

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from tests.conftest import SICK_NOTE
 from workflows import policy
 
 CADRE = "xinghua.member1"
@@ -33,7 +34,8 @@ def limits(app, db):
 def ask(api, start: date, days: int, leave_type="personal"):
     end = start + timedelta(days=days - 1)
     return api(CADRE).post("/api/v1/leave-requests", json={
-        "type": leave_type, "start_date": start.isoformat(), "end_date": end.isoformat(), "reason": "事假"})
+        "type": leave_type, "start_date": start.isoformat(), "end_date": end.isoformat(), "reason": "事假",
+        "documents": [SICK_NOTE] if leave_type == "sick" else []})
 
 
 def granted(api, start, days, leave_type="personal"):

@@ -2,7 +2,7 @@
 the JSON API: the route, each approver's inbox, the final state, the filing list and the history."""
 import pytest
 
-from tests.conftest import leave_dates, use_preset
+from tests.conftest import SICK_NOTE, leave_dates, use_preset
 
 APPLICANT = "xinghua.member1"  # 李娜: member of 杏花村's team (东岭镇), sent by 县农业农村局 (county-sent)
 
@@ -94,7 +94,8 @@ def test_short_leave_is_filed_with_county_offices_under_zhumadian(api):
     cadre = api(APPLICANT)
     start, end = leave_dates(3)
     case = cadre.post("/api/v1/leave-requests",
-                      json={"type": "sick", "start_date": start, "end_date": end, "reason": "发烧"}).get_json()
+                      json={"type": "sick", "start_date": start, "end_date": end, "reason": "发烧",
+                            "documents": [SICK_NOTE]}).get_json()
     assert case["leave"]["route"] == [{"approvers": ["township"], "joint": False}]
     assert case["id"] in inbox_case_ids(api("dongling.deputy"))  # any township approver may act
     assert case["id"] not in inbox_case_ids(api("xihe.head"))  # another township's does not

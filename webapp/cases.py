@@ -4,9 +4,10 @@ An action posts to /cases/<id>/act/<action> and calls workflows.services.act ins
 exactly as the JSON API does: the page never decides who may do what; it offers the actions
 workflows.access.available_actions names and shows the workflow's refusals.
 """
+import io
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
@@ -50,6 +51,15 @@ def _visible_case(case_id: int):
 @login_required
 def detail(case_id):
     return _render(_visible_case(case_id))
+
+
+@bp.get("/<int:case_id>/documents/<int:document_id>")
+@login_required
+def document(case_id, document_id):
+    """A supporting document, for whoever may see the case (the approvers among them)."""
+    found = services.document_of(db.session, _visible_case(case_id), document_id)
+    return send_file(io.BytesIO(found.data), mimetype=found.content_type, as_attachment=True,
+                     download_name=found.filename)
 
 
 @bp.post("/<int:case_id>/act/<action>")

@@ -1,6 +1,7 @@
 """WTForms forms. Flask-WTF adds the CSRF token to each."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import DateField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
@@ -24,6 +25,7 @@ class LeaveForm(FlaskForm):
     start_date = DateField(_l("Start date"), validators=[InputRequired()])
     end_date = DateField(_l("End date"), validators=[InputRequired()])
     reason = TextAreaField(_l("Reason"))
+    document = FileField(_l("Supporting document (PDF, JPEG or PNG)"))
 
 
 class ActionForm(FlaskForm):

@@ -75,8 +75,16 @@ def _preview(form: LeaveForm):
     return render_template("leave/new.html", form=form, who=who, preview=preview, days=days)
 
 
+def _documents(form: LeaveForm) -> tuple[services.Document, ...]:
+    upload = form.document.data
+    if not upload or not upload.filename:
+        return ()
+    return (services.Document(upload.filename, upload.mimetype, upload.read()),)
+
+
 def _create(form: LeaveForm, submit: bool):
     with UnitOfWork(db.session) as uow:
-        case = services.create_leave(db.session, current_user, leave_input(form), submit=submit)
+        case = services.create_leave(db.session, current_user, leave_input(form), submit=submit,
+                                     documents=_documents(form))
         uow.commit()
     return case

@@ -31,6 +31,8 @@ FIELDS = {
     "org_unit_id": _l("Unit"),
     "person_id": _l("Person"),
     "team_id": _l("Team"),
+    "document": _l("Supporting document"),
+    "documents": _l("Supporting documents"),
 }
 
 MESSAGES = {
@@ -85,6 +87,10 @@ MESSAGES = {
     "over_year_cap": _l("%(type)s used in %(year)s: %(used)s days, limit %(cap)s; this request adds %(days)s."),
     "leave_started": _l("The leave began on %(start)s; it can no longer be cancelled. Report back instead."),
     "blackout": _l("No leave may start from %(start)s to %(end)s: %(reason)s."),
+    "document_required": _l("%(type)s needs a supporting document (e.g. a doctor's note)."),
+    "document_type": _l("The document must be one of: %(types)s."),
+    "document_too_large": _l("The document may be at most %(max_mb)s MB."),
+    "invalid_base64": _l("%(field)s must be base64-encoded."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 

@@ -83,6 +83,13 @@ def _check_blackout(event: EventData) -> None:
                            end=period.end_date.isoformat())
 
 
+def _check_documents(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
+    if case.leave.leave_type in body["leave"]["documents_required"] and not case.documents:
+        raise InvalidInput("document_required", "document", type=case.leave.leave_type)
+
+
 def _check_limits(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
@@ -156,7 +163,7 @@ def _record_stand_in(event: EventData) -> None:
 
 
 TRANSITIONS = [
-    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": [_check_blackout, _check_no_overlap, _check_limits],
+    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": [_check_blackout, _check_no_overlap, _check_limits, _check_documents],
      "after": _start_route},
     {"trigger": "approve", "source": "pending", "dest": "pending", "conditions": _has_next_step,
      "after": _advance},

@@ -55,7 +55,8 @@ class Route:
 # ---------------------------------------------------------------- validation
 
 _TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "leave"}
-_LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days"}
+_LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days",
+               "documents_required"}
 # Per leave type: the most days one request may ask (篇十一), and may be used a month or a year (篇十五).
 LIMIT_KEYS = ("per_request", "per_month", "per_year")
 _BAND_KEYS = {"min_days", "max_days", "applicant", "tier", "types", "steps", "filing"}
@@ -114,6 +115,9 @@ def validate(doc: dict, source: str) -> dict:
     if counting not in DAY_COUNTING:
         c.fail("leave.day_counting", f"unknown value '{counting}' (expected calendar or working)")
     c.integer(leave.setdefault("step_due_days", 3), "leave.step_due_days", 1)
+    # 病假 needs a supporting document in every seed that names it.
+    c.choices(leave.setdefault("documents_required", ["sick"]), "leave.documents_required", LEAVE_TYPES,
+              empty_ok=True)
     if "stand_in_days" in leave:
         c.integer(leave["stand_in_days"], "leave.stand_in_days", 1)
     c.choices(leave.setdefault("types", list(LEAVE_TYPES)), "leave.types", LEAVE_TYPES)

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 from transitions import MachineError
 
-from models import Case, LeaveRequest, OrgUnit, Person, User
+from models import Case, LeaveDocument, LeaveRequest, OrgUnit, Person, User
 from workflows import access, days as day_count, history, leave as leave_flow, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput, NotFound
 from workflows.leave import ActionContext
@@ -80,7 +80,31 @@ def _apply_leave_input(leave: LeaveRequest, inp: LeaveInput, n: int, r: policy.R
     leave.filing = list(r.filing)
 
 
-def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = True) -> Case:
+@dataclass(frozen=True)
+class Document:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+DOCUMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _attach(session: Session, case: Case, actor: User, document: Document) -> None:
+    if document.content_type not in DOCUMENT_TYPES:
+        raise InvalidInput("document_type", "document", types="PDF, JPEG, PNG")
+    if not document.data:
+        raise InvalidInput("required", "document")
+    if len(document.data) > DOCUMENT_MAX_BYTES:
+        raise InvalidInput("document_too_large", "document", max_mb=DOCUMENT_MAX_BYTES // (1024 * 1024))
+    case.documents.append(LeaveDocument(filename=document.filename[:200] or "document", size=len(document.data),
+                                        content_type=document.content_type, data=document.data,
+                                        uploaded_by_id=actor.id))
+
+
+def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = True,
+                 documents: tuple[Document, ...] = ()) -> Case:
     n, r, who = preview_route(session, actor, inp)
     case = Case(kind="leave", state="draft", policy_id=who.policy.policy_id,
                 policy_version=who.policy.version, subject=who.person, village=who.village,
@@ -88,7 +112,10 @@ def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = 
     leave = LeaveRequest(case=case, applicant_role=who.role, tier=who.tier)
     _apply_leave_input(leave, inp, n, r)
     session.add(case)
-    history.record(session, case, actor, "create", None, payload={"days": n})
+    for document in documents:
+        _attach(session, case, actor, document)
+    history.record(session, case, actor, "create", None,
+                   payload={"days": n, "documents": [d.filename for d in documents]})
     if submit:
         _fire(case, "submit", ActionContext(session, actor))
         history.record(session, case, actor, "submit", "draft")
@@ -106,6 +133,13 @@ def _fire(case: Case, action: str, ctx: ActionContext) -> None:
 
 
 MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds on every database we run on
+
+
+def document_of(session: Session, case: Case, document_id: int) -> LeaveDocument:
+    document = next((d for d in case.documents if d.id == document_id), None)
+    if document is None:
+        raise NotFound("not_found", "id")
+    return document
 
 
 def load_case(session: Session, case_id: int, for_update: bool = False) -> Case:

@@ -1,9 +1,12 @@
 """Reading request input: each helper returns a clean value or raises InvalidInput naming the field."""
+import base64
+import binascii
 from datetime import date
 
 from flask import request
 
 from workflows.errors import InvalidInput
+from workflows.services import Document
 
 
 def json_body() -> dict:
@@ -69,6 +72,27 @@ def choice(data, name: str, choices, required: bool = True, default: str | None 
     if value not in choices:
         raise InvalidInput("not_one_of", name, choices=", ".join(choices))
     return value
+
+
+def documents(data: dict, name: str) -> tuple:
+    """Attached files as JSON: [{"filename", "content_type", "data": base64}], none if absent."""
+    value = data.get(name)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise InvalidInput("invalid_json", name)
+    out = []
+    for item in value:
+        filename = text(item, "filename", max_length=200) if isinstance(item.get("filename"), str) else None
+        content_type = item.get("content_type")
+        if not filename or not isinstance(content_type, str):
+            raise InvalidInput("required", name)
+        try:
+            payload = base64.b64decode(item.get("data") or "", validate=True)
+        except (binascii.Error, TypeError, ValueError):
+            raise InvalidInput("invalid_base64", name) from None
+        out.append(Document(filename, content_type, payload))
+    return tuple(out)
 
 
 def paging() -> tuple[int, int]:

@@ -1,5 +1,7 @@
 """The endpoints. Each parses its input, calls one workflow service or query, and serialises."""
-from flask import g, jsonify, request
+import io
+
+from flask import g, jsonify, request, send_file
 
 from webapp.api import bp, parse, serialize
 from webapp.api.openapi import document
@@ -73,8 +75,9 @@ def leave_create():
     data = parse.json_body()
     inp = _leave_input(data)
     draft = data.get("draft", False) is True
+    documents = parse.documents(data, "documents")
     with UnitOfWork(db.session) as uow:
-        case = services.create_leave(db.session, g.actor, inp, submit=not draft)
+        case = services.create_leave(db.session, g.actor, inp, submit=not draft, documents=documents)
         uow.commit()
     return jsonify(serialize.case(case, g.actor)), 201
 
@@ -89,6 +92,13 @@ def _visible_case(case_id: int):
 @bp.get("/cases/<int:case_id>")
 def case_detail(case_id):
     return jsonify(serialize.case(_visible_case(case_id), g.actor))
+
+
+@bp.get("/cases/<int:case_id>/documents/<int:document_id>")
+def case_document(case_id, document_id):
+    document = services.document_of(db.session, _visible_case(case_id), document_id)
+    return send_file(io.BytesIO(document.data), mimetype=document.content_type, as_attachment=True,
+                     download_name=document.filename)
 
 
 @bp.get("/cases/<int:case_id>/history")
