@@ -175,3 +175,21 @@ def test_a_long_leave_under_jiangxi_asks_the_dispatching_unit_for_a_stand_in(app
     last = api("admin").get(f"/api/v1/cases/{case['id']}/history").get_json()[-1]
     assert (last["action"], last["actor"], last["from_state"], last["to_state"]) == \
         ("arrange_stand_in", "unit.agri", "closed", "closed")
+
+
+def test_an_official_trip_is_reported_and_filed_not_approved(api):
+    start, end = leave_dates(2)
+    route = api(CADRE).get("/api/v1/policies/zhumadian-2022/leave-route"
+                           "?days=2&applicant=member&tier=county&type=official_trip").get_json()
+    assert route == {"steps": [], "filing": ["township", "village_secretary"]}
+    trip = api(CADRE).post("/api/v1/leave-requests", json={
+        "type": "official_trip", "start_date": start, "end_date": end, "reason": "到县农业农村局联系项目"})
+    assert trip.status_code == 201, trip.get_json()
+    case = trip.get_json()
+    assert case["state"] == "reported"
+    assert [t["kind"] for t in case["open_tasks"]] == ["report_back"]
+    assert api("dongling.head").get("/api/v1/inbox").get_json()["total"] == 0
+    for username in ("dongling.head", "xinghua.secretary"):
+        assert [f["case"]["id"] for f in api(username).get("/api/v1/filed").get_json()["items"]] == [case["id"]]
+    back = api(CADRE).act(case["id"], "report_back", actual_return_date=end)
+    assert back.get_json()["state"] == "closed"

@@ -6,6 +6,7 @@ STATES = {
     "pending": _l("Awaiting approval"),
     "returned": _l("Returned for revision"),
     "approved": _l("Approved"),
+    "reported": _l("Reported (filed)"),
     "rejected": _l("Rejected"),
     "withdrawn": _l("Withdrawn"),
     "closed": _l("Closed (reported back)"),
@@ -39,6 +40,7 @@ LEAVE_TYPES = {
     "personal": _l("Personal leave"),
     "sick": _l("Sick leave"),
     "annual": _l("Annual leave"),
+    "official_trip": _l("Official trip (reported)"),
 }
 
 ACTIONS = {

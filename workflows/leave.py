@@ -15,7 +15,7 @@ from models import BlackoutPeriod, Case, LeaveRequest, User
 from workflows import balance, overstay, policy, tasks
 from workflows.errors import InvalidInput
 
-STATES = ["draft", "pending", "returned", "approved", "rejected", "withdrawn", "closed", "cancelled"]
+STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled"]
 FINAL_STATES = {"rejected", "withdrawn", "closed", "cancelled"}
 
 
@@ -49,7 +49,7 @@ def _open_current_step(event: EventData) -> None:
 
 
 # Leaves that hold their days: on the way, granted, or taken (a closed leave up to the return date).
-_HOLDING_STATES = ("pending", "returned", "approved", "closed")
+_HOLDING_STATES = ("pending", "returned", "approved", "reported", "closed")
 
 
 def _check_no_overlap(event: EventData) -> None:
@@ -103,6 +103,19 @@ def _start_route(event: EventData) -> None:
             tasks.close(task, ctx.actor, "resubmitted")
     case.leave.current_step = 0
     _open_current_step(event)
+
+
+def _is_report(event: EventData) -> bool:
+    """A report (报备) has no approval steps: it is recorded and filed at once."""
+    return not _leave(event).route
+
+
+def _file_report(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    tasks.file_with(ctx.session, case, case.leave.filing, reason="report")
+    applicant = tasks.applicant_user(ctx.session, case)
+    if applicant is not None:
+        tasks.open_user_task(ctx.session, case, "report_back", applicant)
 
 
 def _has_next_step(event: EventData) -> bool:
@@ -163,8 +176,10 @@ def _record_stand_in(event: EventData) -> None:
 
 
 TRANSITIONS = [
-    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending", "before": [_check_blackout, _check_no_overlap, _check_limits, _check_documents],
-     "after": _start_route},
+    {"trigger": "submit", "source": "draft", "dest": "reported", "conditions": _is_report,
+     "before": [_check_blackout, _check_no_overlap], "after": _file_report},
+    {"trigger": "submit", "source": ["draft", "returned"], "dest": "pending",
+     "before": [_check_blackout, _check_no_overlap, _check_limits, _check_documents], "after": _start_route},
     {"trigger": "approve", "source": "pending", "dest": "pending", "conditions": _has_next_step,
      "after": _advance},
     {"trigger": "approve", "source": "pending", "dest": "approved", "after": _finish_approval},
@@ -172,7 +187,7 @@ TRANSITIONS = [
     {"trigger": "return", "source": "pending", "dest": "returned", "after": _send_back},
     {"trigger": "withdraw", "source": ["draft", "pending", "returned"], "dest": "withdrawn",
      "after": _cancel_open},
-    {"trigger": "report_back", "source": "approved", "dest": "closed", "after": _record_return},
+    {"trigger": "report_back", "source": ["approved", "reported"], "dest": "closed", "after": _record_return},
     {"trigger": "cancel", "source": "approved", "dest": "cancelled", "after": _undo_approval},
     # The dispatching unit names a stand-in: the leave itself does not move (an internal transition).
     {"trigger": "arrange_stand_in", "source": ["approved", "closed"], "dest": None, "after": _record_stand_in},

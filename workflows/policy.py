@@ -20,7 +20,7 @@ PRESET_DIR = Path(__file__).parent / "policies"
 
 APPLICANT_ROLES = ("member", "leader")
 TIERS = ("city", "county")
-LEAVE_TYPES = ("personal", "sick", "annual")
+LEAVE_TYPES = ("personal", "sick", "annual", "official_trip")
 DAY_COUNTING = ("calendar", "working")
 # Bands must decide every request up to this many days, for every applicant role and tier.
 MAX_LEAVE_DAYS = 366
@@ -56,7 +56,7 @@ class Route:
 
 _TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "leave"}
 _LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days",
-               "documents_required"}
+               "documents_required", "report_only"}
 # Per leave type: the most days one request may ask (篇十一), and may be used a month or a year (篇十五).
 LIMIT_KEYS = ("per_request", "per_month", "per_year")
 _BAND_KEYS = {"min_days", "max_days", "applicant", "tier", "types", "steps", "filing"}
@@ -115,6 +115,12 @@ def validate(doc: dict, source: str) -> dict:
     if counting not in DAY_COUNTING:
         c.fail("leave.day_counting", f"unknown value '{counting}' (expected calendar or working)")
     c.integer(leave.setdefault("step_due_days", 3), "leave.step_due_days", 1)
+    # 报备: types that are reported to these offices instead of approved. 篇九: 因驻村帮扶工作需要外出联系
+    # 工作的，须向乡村两级报备.
+    report_only = c.table(leave.setdefault("report_only", {"official_trip": ["township", "village_secretary"]}),
+                          "leave.report_only", set(LEAVE_TYPES))
+    for leave_type, offices in report_only.items():
+        c.choices(offices, f"leave.report_only.{leave_type}", OFFICE_CODES)
     # 病假 needs a supporting document in every seed that names it.
     c.choices(leave.setdefault("documents_required", ["sick"]), "leave.documents_required", LEAVE_TYPES,
               empty_ok=True)
@@ -182,6 +188,8 @@ def _band_matches(band: dict, days: int, applicant: str, tier: str, leave_type: 
 def route(body: dict, days: int, applicant: str, tier: str, leave_type: str = "personal") -> Route:
     """The approval steps, in order, and the filing targets for a leave under this policy body."""
     leave = body["leave"]
+    if leave_type in leave["report_only"]:
+        return Route((), tuple(leave["report_only"][leave_type]))
     band = next(b for b in leave["bands"] if _band_matches(b, days, applicant, tier, leave_type))
     steps = []
     for step in band["steps"]:

@@ -75,7 +75,7 @@ def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> 
 
 def filed_with(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
     """Cases filed (备案) with any office the user holds."""
-    held = {(g.role, g.org_unit_id) for g in user.grants}
+    held = offices.acting_offices(user)
     query = (select(Filing).where(_office_match((Filing.office_code, Filing.org_unit_id), held))
              .options(joinedload(Filing.case).joinedload(Case.leave))
              .order_by(Filing.filed_at.desc(), Filing.id.desc()))
