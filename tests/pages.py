@@ -125,3 +125,9 @@ def act(client, case_id, action, **data) -> Page:
     assert page.has(f"action-{action}"), f"no {action} button on case {case_id}"
     data = {"version": page.version(), "comment": "", **data}
     return post(client, f"{path}/act/{action}", data, path)
+
+
+def option_value(html, select_name, text):
+    """The value of the option showing `text` in the select named `select_name`."""
+    block = re.search(rf'<select[^>]*name="{select_name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return re.search(rf'<option[^>]*value="([^"]*)"[^>]*>\W*{re.escape(text)}', block).group(1)

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import csrf_token, login
-from tests.pages import file_leave, get, post, user
+from tests.pages import file_leave, get, option_value, post, user
 
 TODAY = date.today()
 
@@ -18,12 +18,6 @@ def admin(login_as):
 
 def unit_id(page_html, name):
     return int(re.search(rf'/admin/units/(\d+)">{name}<', page_html).group(1))
-
-
-def option_value(html, select_name, text):
-    """The value of the option showing `text` in the select named `select_name`."""
-    block = re.search(rf'<select[^>]*name="{select_name}"[^>]*>(.*?)</select>', html, re.S).group(1)
-    return re.search(rf'<option[^>]*value="([^"]*)"[^>]*>\W*{re.escape(text)}', block).group(1)
 
 
 def test_only_admins_come_in(login_as, client):

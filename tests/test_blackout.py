@@ -1,13 +1,7 @@
 """特殊时期 (篇十二): an admin declares a period for a unit; no leave may start inside it there."""
-import re
 from datetime import date, timedelta
 
-from tests.pages import get, post, user
-
-
-def option_value(html, select_name, text):
-    block = re.search(rf'<select[^>]*name="{select_name}"[^>]*>(.*?)</select>', html, re.S).group(1)
-    return re.search(rf'<option[^>]*value="([^"]*)"[^>]*>\W*{re.escape(text)}', block).group(1)
+from tests.pages import get, option_value, post, user
 
 
 def declare(admin, unit, start, end, reason):

@@ -38,6 +38,11 @@ def _units(kinds=None) -> list[SelectChoice]:
     return choices
 
 
+def _people() -> list[SelectChoice]:
+    return [SelectChoice("", "—")] + [
+        SelectChoice(str(p.id), p.name) for p in db.session.scalars(select(Person).order_by(Person.name))]
+
+
 def _pick(model, field: str, value):
     """The row a select named, or a refusal naming the select."""
     row = db.session.get(model, value) if value else None
@@ -139,8 +144,7 @@ def person(person_id):
 
 
 def _term_form(form: forms.TermForm) -> forms.TermForm:
-    form.person_id.choices = [SelectChoice("", "—")] + [
-        SelectChoice(str(p.id), p.name) for p in db.session.scalars(select(Person).order_by(Person.name))]
+    form.person_id.choices = _people()
     form.team_id.choices = [SelectChoice("", "—")] + [
         SelectChoice(str(t.id), t.name) for t in db.session.scalars(select(Team).order_by(Team.name))]
     return form
@@ -213,8 +217,7 @@ def term(term_id):
 
 
 def _user_form(form: forms.UserForm) -> forms.UserForm:
-    form.person_id.choices = [SelectChoice("", "—")] + [
-        SelectChoice(str(p.id), p.name) for p in db.session.scalars(select(Person).order_by(Person.name))]
+    form.person_id.choices = _people()
     return form
 
 
