@@ -33,7 +33,8 @@ class Case(Base):
     tasks: Mapped[list[Task]] = relationship(back_populates="case", order_by="Task.id")
     events: Mapped[list[Event]] = relationship(back_populates="case", order_by="Event.seq")
     filings: Mapped[list[Filing]] = relationship(back_populates="case", order_by="Filing.id")
-    leave: Mapped[LeaveRequest | None] = relationship(back_populates="case", uselist=False)
+    leave: Mapped[LeaveRequest | None] = relationship(back_populates="case", uselist=False,
+                                                      foreign_keys="LeaveRequest.case_id")
     absences: Mapped[list[AbsenceDay]] = relationship(order_by="AbsenceDay.day")
     documents: Mapped[list[LeaveDocument]] = relationship(order_by="LeaveDocument.id")
 
@@ -195,5 +196,8 @@ class LeaveRequest(Base):
     filing: Mapped[list] = mapped_column(JSON, default=list)
     current_step: Mapped[int] = mapped_column(Integer, default=0)
     actual_return_date: Mapped[date | None] = mapped_column(Date)
+    # 续假: this request extends that (approved) one, from the day after its end.
+    extends_case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
 
-    case: Mapped[Case] = relationship(back_populates="leave")
+    case: Mapped[Case] = relationship(back_populates="leave", foreign_keys=[case_id])
+    extends: Mapped[Case | None] = relationship(foreign_keys=[extends_case_id])

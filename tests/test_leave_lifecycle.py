@@ -193,3 +193,45 @@ def test_an_official_trip_is_reported_and_filed_not_approved(api):
         assert [f["case"]["id"] for f in api(username).get("/api/v1/filed").get_json()["items"]] == [case["id"]]
     back = api(CADRE).act(case["id"], "report_back", actual_return_date=end)
     assert back.get_json()["state"] == "closed"
+
+
+def test_an_approved_leave_is_extended_on_the_same_route(app, api):
+    first = file_leave(api, days=3, start_in=0)  # started today
+    api("dongling.head").act(first["id"], "approve")
+    new_end = leave_dates(6, start_in=0)[1]
+    asked = api(CADRE).post(f"/api/v1/cases/{first['id']}/extensions",
+                            json={"version": api(CADRE).get(f"/api/v1/cases/{first['id']}").get_json()["version"],
+                                  "end_date": new_end, "reason": "病情未愈，需延长"})
+    assert asked.status_code == 201, asked.get_json()
+    extension = asked.get_json()
+    assert extension["state"] == "pending" and extension["leave"]["extends"] == first["id"]
+    assert extension["leave"]["start_date"] == leave_dates(1, start_in=3)[0]
+    assert extension["leave"]["days"] == 3
+    assert extension["leave"]["route"] == first["leave"]["route"]
+    assert inbox_kinds(api("dongling.head")) == [(extension["id"], "approve")]
+    assert api(CADRE).get(f"/api/v1/cases/{first['id']}/history").get_json()[-1]["action"] == "extend"
+
+    approved = api("dongling.head").act(extension["id"], "approve").get_json()
+    assert approved["state"] == "approved"
+    # The report back is now owed on the extension; the first leave is marked extended.
+    assert api(CADRE).get(f"/api/v1/cases/{first['id']}").get_json()["state"] == "extended"
+    assert inbox_kinds(api(CADRE)) == [(extension["id"], "report_back")]
+    # And the morning job does not flag the first leave once its own end has passed.
+    result = app.test_cli_runner().invoke(args=["leave", "flag-overstays", "--date", leave_dates(1, start_in=4)[0]])
+    assert "0 overstaying" in result.output
+
+
+def test_extension_refusals(api):
+    first = file_leave(api, days=3, start_in=0)
+    version = lambda: api(CADRE).get(f"/api/v1/cases/{first['id']}").get_json()["version"]  # noqa: E731
+    url = f"/api/v1/cases/{first['id']}/extensions"
+    not_yet = api(CADRE).post(url, json={"version": version(), "end_date": leave_dates(6, 0)[1], "reason": "x"})
+    assert not_yet.status_code == 409  # not approved yet
+    api("dongling.head").act(first["id"], "approve")
+    shorter = api(CADRE).post(url, json={"version": version(), "end_date": first["leave"]["end_date"], "reason": "x"})
+    assert shorter.get_json()["error"]["code"] == "extension_not_longer"
+    stranger = api("xinghua.member2").post(url, json={"version": version(), "end_date": leave_dates(6, 0)[1],
+                                                      "reason": "x"})
+    assert stranger.status_code == 403
+    no_reason = api(CADRE).post(url, json={"version": version(), "end_date": leave_dates(6, 0)[1]})
+    assert no_reason.get_json()["error"]["field"] == "reason"

@@ -7,6 +7,7 @@ STATES = {
     "returned": _l("Returned for revision"),
     "approved": _l("Approved"),
     "reported": _l("Reported (filed)"),
+    "extended": _l("Extended (see the extension)"),
     "rejected": _l("Rejected"),
     "withdrawn": _l("Withdrawn"),
     "closed": _l("Closed (reported back)"),
@@ -53,6 +54,9 @@ ACTIONS = {
     "report_back": _l("Report back"),
     "cancel": _l("Cancel the leave"),
     "arrange_stand_in": _l("Stand-in arranged"),
+    "extend": _l("Extension requested"),
+    "extended": _l("Extended"),
+    "overstay": _l("Not back after the end"),
 }
 
 TASK_KINDS = {

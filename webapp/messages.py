@@ -91,6 +91,8 @@ MESSAGES = {
     "document_type": _l("The document must be one of: %(types)s."),
     "document_too_large": _l("The document may be at most %(max_mb)s MB."),
     "invalid_base64": _l("%(field)s must be base64-encoded."),
+    "extension_too_late": _l("The leave ended on %(end)s: an extension must be asked for before it ends."),
+    "extension_not_longer": _l("An extension must end after %(end)s, the approved end."),
     "invalid_json": _l("The body must be a JSON object."),
 }
 

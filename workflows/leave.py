@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
 from models import BlackoutPeriod, Case, LeaveRequest, User
-from workflows import balance, overstay, policy, tasks
+from workflows import balance, history, overstay, policy, tasks
 from workflows.errors import InvalidInput
 
-STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled"]
-FINAL_STATES = {"rejected", "withdrawn", "closed", "cancelled"}
+STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
+          "extended"]
+FINAL_STATES = {"rejected", "withdrawn", "closed", "cancelled", "extended"}
 
 
 @dataclass
@@ -49,7 +50,7 @@ def _open_current_step(event: EventData) -> None:
 
 
 # Leaves that hold their days: on the way, granted, or taken (a closed leave up to the return date).
-_HOLDING_STATES = ("pending", "returned", "approved", "reported", "closed")
+_HOLDING_STATES = ("pending", "returned", "approved", "reported", "closed", "extended")
 
 
 def _check_no_overlap(event: EventData) -> None:
@@ -136,6 +137,11 @@ def _finish_approval(event: EventData) -> None:
     tasks.file_with(ctx.session, case, case.leave.filing, reason="approve")
     body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
     balance.record_approval(ctx.session, case, body["leave"]["day_counting"])
+    if case.leave.extends is not None:
+        # The leave goes on under this request: the report back is owed here, not on the first one.
+        first = case.leave.extends
+        MACHINE.events["extended"].trigger(first, ctx=ctx)
+        history.record(ctx.session, first, ctx.actor, "extended", "approved", payload={"extension": case.id})
     stand_in_days = body["leave"].get("stand_in_days")
     if stand_in_days and case.leave.days >= stand_in_days:
         # 篇九: so long an absence obliges the dispatching unit to send a stand-in or adjust the post.
@@ -159,6 +165,13 @@ def _undo_approval(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     tasks.cancel_open(case, ctx.actor, "cancel")
     balance.record_cancellation(ctx.session, case)
+
+
+def _hand_over_report(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    for task in case.open_tasks:
+        if task.kind == "report_back":
+            tasks.close(task, ctx.actor, "extended", status="cancelled")
 
 
 def _record_return(event: EventData) -> None:
@@ -189,6 +202,7 @@ TRANSITIONS = [
      "after": _cancel_open},
     {"trigger": "report_back", "source": ["approved", "reported"], "dest": "closed", "after": _record_return},
     {"trigger": "cancel", "source": "approved", "dest": "cancelled", "after": _undo_approval},
+    {"trigger": "extended", "source": "approved", "dest": "extended", "after": _hand_over_report},
     # The dispatching unit names a stand-in: the leave itself does not move (an internal transition).
     {"trigger": "arrange_stand_in", "source": ["approved", "closed"], "dest": None, "after": _record_stand_in},
 ]

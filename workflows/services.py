@@ -1,7 +1,7 @@
 """One function per user action. Each runs inside the caller's UnitOfWork and leaves the commit to it:
 state change, history event and task rows go in together or not at all."""
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 from transitions import MachineError
@@ -119,6 +119,40 @@ def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = 
     if submit:
         _fire(case, "submit", ActionContext(session, actor))
         history.record(session, case, actor, "submit", "draft")
+    session.flush()
+    return case
+
+
+def extend_leave(session: Session, case_id: int, actor: User, version: int, new_end: date, reason: str) -> Case:
+    """续假: ask, before an approved leave ends, to stay away longer. The extension is a request of its
+    own, from the day after the approved end, on the same route as the leave it extends."""
+    first = load_case(session, case_id, for_update=True)
+    if not access.may_view(actor, first):
+        raise Forbidden("not_your_case")
+    if first.version != version:
+        raise Conflict("case_changed", version=first.version)
+    _require_applicant(first, actor)
+    if first.state != "approved":
+        raise Conflict("action_not_allowed", state=first.state)
+    if date.today() > first.leave.end_date:
+        raise Conflict("extension_too_late", end=first.leave.end_date.isoformat())
+    old = first.leave
+    inp = LeaveInput(old.leave_type, old.end_date + timedelta(days=1), new_end, reason)
+    if new_end <= old.end_date:
+        raise InvalidInput("extension_not_longer", "end_date", end=old.end_date.isoformat())
+    body = policy.pinned(session, first.policy_id, first.policy_version).body
+    n = _check_leave(inp, body)
+    case = Case(kind="leave", state="draft", policy_id=first.policy_id, policy_version=first.policy_version,
+                subject=first.subject, village=first.village, created_by_id=actor.id)
+    leave = LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first)
+    _apply_leave_input(leave, inp, n, policy.Route(tuple(policy.Step(tuple(s["approvers"]), s["joint"])
+                                                         for s in old.route), tuple(old.filing)))
+    session.add(case)
+    history.record(session, case, actor, "create", None, reason, payload={"days": n, "extends": first.id})
+    _fire(case, "submit", ActionContext(session, actor))
+    history.record(session, case, actor, "submit", "draft")
+    session.flush()  # the extension's number, for the first leave's history
+    history.record(session, first, actor, "extend", first.state, reason, payload={"extension": case.id})
     session.flush()
     return case
 

@@ -128,6 +128,19 @@ def case_action(case_id, action):
     return jsonify(serialize.case(case, g.actor))
 
 
+@bp.post("/cases/<int:case_id>/extensions")
+def case_extension(case_id):
+    """续假: extend an approved leave before it ends; 201 with the new request."""
+    data = parse.json_body()
+    version = parse.integer(data, "version", low=1)
+    end = parse.a_date(data, "end_date")
+    reason = parse.text(data, "reason")
+    with UnitOfWork(db.session) as uow:
+        case = services.extend_leave(db.session, case_id, g.actor, version, end, reason)
+        uow.commit()
+    return jsonify(serialize.case(case, g.actor)), 201
+
+
 @bp.get("/inbox")
 def inbox():
     page, per_page = parse.paging()

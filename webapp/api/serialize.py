@@ -34,6 +34,7 @@ def leave(case: Case) -> dict | None:
         "route": lv.route, "filing": lv.filing, "current_step": lv.current_step,
         "actual_return_date": _iso(lv.actual_return_date),
         "absent_days": [_iso(a.day) for a in case.absences],
+        "extends": lv.extends_case_id,
         "documents": [{"id": d.id, "filename": d.filename, "content_type": d.content_type, "size": d.size,
                        "url": f"/api/v1/cases/{case.id}/documents/{d.id}"} for d in case.documents],
     }
