@@ -4,7 +4,9 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from models import OrgUnit
 from tests.conftest import csrf_token, login
 from tests.pages import file_leave, get, option_value, post, user
 
@@ -174,3 +176,94 @@ def test_ending_a_term_and_editing_a_person(admin):
     saved = post(admin, person_path, {"name": "李娜", "phone": "13912345678",
                                       "home_unit_id": option_value(people.html, "home_unit_id", "县教育局")}, person_path)
     assert any(r.text.startswith("李娜 县教育局") for r in saved.all("person-row"))
+
+
+def test_pages_are_chinese_by_default_and_closed_to_others_for_writes(app, login_as, db):
+    page = get(login_as("admin"), "/admin/units")
+    assert page.status == 200 and "组织机构" in page.html and "东岭镇" in page.html
+    member = login_as("xinghua.member1")
+    token = csrf_token(member, "/inbox/")
+    refused = member.post("/admin/units", data={"kind": "city", "name": "闯入市", "csrf_token": token})
+    assert refused.status_code == 403
+    with app.app_context():
+        assert db.session.scalar(select(OrgUnit).where(OrgUnit.name == "闯入市")) is None
+
+
+def test_a_unit_others_depend_on_keeps_its_kind_and_policies_are_chosen_from_the_list(admin):
+    html = get(admin, "/admin/units").html
+    township = unit_id(html, "东岭镇")
+    county = option_value(html, "parent_id", "示范县")
+    as_village = post(admin, f"/admin/units/{township}", {"kind": "village", "name": "东岭镇", "parent_id": county},
+                      f"/admin/units/{township}")
+    assert as_village.status == 422 and "it stays a Township" in as_village.text("error-kind")
+
+    city = unit_id(html, "示范市")
+    bogus = post(admin, f"/admin/units/{city}", {"kind": "city", "name": "示范市", "parent_id": "",
+                                                 "policy_id": "no-such-policy"}, f"/admin/units/{city}")
+    assert bogus.status == 422 and bogus.has("error-policy_id")
+    assert "no-such-policy" not in get(admin, "/admin/units").html
+
+    # A unit nothing hangs on yet may still change its kind.
+    added = post(admin, "/admin/units", {"kind": "village", "name": "新村", "parent_id":
+                                         option_value(html, "parent_id", "东岭镇")}, "/admin/units")
+    new = unit_id(added.html, "新村")
+    changed = post(admin, f"/admin/units/{new}", {"kind": "dispatching_unit", "name": "新村", "parent_id": county},
+                   f"/admin/units/{new}")
+    assert "新村 Dispatching unit" in [r.text for r in changed.all("unit-row")]
+
+
+@pytest.mark.parametrize("unit", ["东岭镇", "999", "99999999999999999999"])
+def test_a_home_unit_must_be_a_dispatching_unit_that_exists(admin, unit):
+    value = unit if unit.isdigit() else unit_id(get(admin, "/admin/units").html, unit)  # not offered: posted anyway
+    refused = post(admin, "/admin/people", {"name": "王五", "home_unit_id": value}, "/admin/people")
+    assert refused.status == 422 and refused.has("error-home_unit_id")
+    assert not any(r.text.startswith("王五") for r in get(admin, "/admin/people").all("person-row"))
+
+
+def test_a_user_linked_to_no_such_person_is_refused(admin):
+    refused = post(admin, "/admin/users", {"username": "ghost", "password": "s3cret-pw", "person_id": "4242"},
+                   "/admin/users")
+    assert refused.status == 422 and "from the list" in refused.text("error-person_id")
+    assert "ghost" not in get(admin, "/admin/users").html
+
+
+def test_roles_are_granted_where_their_office_sits_and_revoked(app, admin):
+    users = get(admin, "/admin/users")
+    path = re.search(r'href="(/admin/users/\d+)">dongling.deputy<', users.html).group(1)
+    page = get(admin, path)
+    at_village = post(admin, f"{path}/grants", {"grant-role": "township_head", "grant-org_unit_id":
+                                                option_value(page.html, "grant-org_unit_id", "杏花村")}, path)
+    assert at_village.status == 422
+    assert "is granted at a Township" in at_village.text("error-org_unit_id")
+    assert len(at_village.all("grant-row")) == 1
+
+    deputy = login(app.test_client(), "dongling.deputy")
+    assert [r["role"] for r in deputy.get("/api/v1/me").get_json()["roles"]] == ["township_deputy"]
+    revoke = re.search(r'action="(/admin/grants/\d+/revoke)"', page.html).group(1)
+    revoked = post(admin, revoke, {}, path)
+    assert revoked.status == 200 and revoked.all("grant-row") == []
+    assert deputy.get("/api/v1/me").get_json()["roles"] == []
+
+
+def test_an_admin_keeps_their_own_role_and_account(admin):
+    users = get(admin, "/admin/users")
+    path = re.search(r'href="(/admin/users/\d+)">admin<', users.html).group(1)
+    page = get(admin, path)
+    revoke = re.search(r'action="(/admin/grants/\d+/revoke)"', page.html).group(1)
+    assert len(post(admin, revoke, {}, path).all("grant-row")) == 1
+    deactivated = post(admin, path, {"user-username": "admin", "user-person_id": ""}, path)
+    assert deactivated.status == 422 and deactivated.has("error-active")
+    assert get(admin, "/admin/").status == 200
+
+
+def test_case_list_pages_and_takes_search_text_literally(app, admin):
+    cadre = user(lambda name: login(app.test_client(), name), "xinghua.member1")
+    ids = [file_leave(cadre, start_in=7 + 10 * i) for i in range(3)]
+    app.config["PER_PAGE"] = 2
+    first = get(admin, "/admin/cases")
+    assert first.case_ids("case-row") == ids[::-1][:2] and first.has("pagination")
+    assert get(admin, "/admin/cases?page=2").case_ids("case-row") == ids[:1]
+    assert get(admin, "/admin/cases?q=%25").has("empty-state")
+    assert get(admin, "/admin/cases?q=99999999999999999999").has("empty-state")
+    assert get(admin, "/admin/cases?state=pending&q=李").case_ids("case-row") == ids[::-1][:2]
+    assert get(admin, "/admin/cases?state=bogus").status == 200

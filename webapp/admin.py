@@ -15,6 +15,7 @@ from webapp.forms import show_error
 from webapp.labels import STATES, label
 from workflows import org_admin, policy
 from workflows.errors import InvalidInput, WorkflowError
+from workflows.services import MAX_ID
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -43,11 +44,16 @@ def _people() -> list[SelectChoice]:
         SelectChoice(str(p.id), p.name) for p in db.session.scalars(select(Person).order_by(Person.name))]
 
 
-def _pick(model, field: str, value):
-    """The row a select named, or a refusal naming the select."""
-    row = db.session.get(model, value) if value else None
+def _pick(model, field: str, value, required=True):
+    """The row a select named, or a refusal naming the select. An optional select left empty is
+    None; a value naming no row (a stale page, a forged post) is refused either way."""
+    if value is None:
+        if required:
+            raise InvalidInput("required", field)
+        return None
+    row = db.session.get(model, value) if 0 < value <= MAX_ID else None
     if row is None:
-        raise InvalidInput("required", field)
+        raise InvalidInput("not_a_choice", field)
     return row
 
 
@@ -92,8 +98,9 @@ def _unit_form(form: forms.UnitForm) -> forms.UnitForm:
 
 
 def _save_unit(form: forms.UnitForm, unit: OrgUnit | None) -> OrgUnit:
-    parent = db.session.get(OrgUnit, form.parent_id.data) if form.parent_id.data else None
-    org_admin.check_unit(db.session, form.kind.data, form.name.data, parent, unit)
+    parent = _pick(OrgUnit, "parent_id", form.parent_id.data, required=False)
+    org_admin.check_unit(db.session, form.kind.data, form.name.data, parent, unit, form.policy_id.data,
+                         tuple(p.policy_id for p in policy.list_latest(db.session)))
     unit = unit or OrgUnit()
     unit.kind, unit.name, unit.parent = form.kind.data, form.name.data.strip(), parent
     # Only a city or county runs its procedures under a policy.
@@ -122,15 +129,21 @@ def _person_form(form: forms.PersonForm) -> forms.PersonForm:
     return form
 
 
+def _save_person(form: forms.PersonForm, person: Person | None) -> Person:
+    home = _pick(OrgUnit, "home_unit_id", form.home_unit_id.data, required=False)
+    if home is not None:
+        org_admin.check_unit_kind(home, "home_unit_id", "dispatching_unit")
+    person = person or Person()
+    person.name, person.phone, person.home_unit = form.name.data.strip(), form.phone.data or None, home
+    db.session.add(person)
+    return person
+
+
 @bp.route("/people", methods=["GET", "POST"])
 def people():
     form = _person_form(forms.PersonForm())
-
-    def add():
-        person = Person()
-        form.populate_obj(person)
-        db.session.add(person)
-    return _form_page("admin/people.html", form, add, _("The person was added."), "admin.people",
+    return _form_page("admin/people.html", form, lambda: _save_person(form, None), _("The person was added."),
+                      "admin.people",
                       people=db.session.scalars(select(Person).order_by(Person.name)).all(),
                       today=utcnow().date())
 
@@ -139,7 +152,7 @@ def people():
 def person(person_id):
     row = db.get_or_404(Person, person_id)
     form = _person_form(forms.PersonForm(obj=row))
-    return _form_page("admin/person.html", form, lambda: form.populate_obj(row), _("The person was saved."),
+    return _form_page("admin/person.html", form, lambda: _save_person(form, row), _("The person was saved."),
                       "admin.people", person=row)
 
 
@@ -230,10 +243,11 @@ def users():
             org_admin.check_username(db.session, form.username.data)
             if not form.password.data:
                 raise InvalidInput("required", "password")
+            person = _pick(Person, "person_id", form.person_id.data, required=False)
         except WorkflowError as error:
             return _refused("admin/users.html", form, error, users=rows)
         user = User(username=form.username.data.strip(), password_hash=generate_password_hash(form.password.data),
-                    person_id=form.person_id.data, active=form.active.data)
+                    person=person, active=form.active.data)
         db.session.add(user)
         db.session.flush()
         return _saved(_("The user was added. Now grant them roles."), "admin.user", user_id=user.id)
@@ -259,10 +273,13 @@ def user(user_id):
         return _user_page(row, form, grant_form, 422 if form.errors else 200)
     try:
         org_admin.check_username(db.session, form.username.data, row)
+        person = _pick(Person, "person_id", form.person_id.data, required=False)
+        if row.id == current_user.id and not form.active.data:
+            raise InvalidInput("deactivate_self", "active")
     except WorkflowError as error:
         db.session.rollback()
         return _user_page(row, form, grant_form, 422, show_error(form, error))
-    row.username, row.person_id, row.active = form.username.data.strip(), form.person_id.data, form.active.data
+    row.username, row.person, row.active = form.username.data.strip(), person, form.active.data
     if form.password.data:
         row.password_hash = generate_password_hash(form.password.data)
     return _saved(_("The user was saved."), "admin.user", user_id=row.id)
@@ -277,8 +294,7 @@ def add_grant(user_id):
         return _user_page(row, form, grant_form, 422)
     try:
         unit = _pick(OrgUnit, "org_unit_id", grant_form.org_unit_id.data)
-        if any(g.role == grant_form.role.data and g.org_unit_id == unit.id for g in row.grants):
-            raise InvalidInput("grant_exists", "role")
+        org_admin.check_grant(row, grant_form.role.data, unit)
     except WorkflowError as error:
         return _user_page(row, form, grant_form, 422, show_error(grant_form, error))
     row.grants.append(RoleGrant(role=grant_form.role.data, org_unit=unit))

@@ -32,6 +32,10 @@ FIELDS = {
     "person_id": _l("Person"),
     "team_id": _l("Team"),
     "document": _l("Supporting document"),
+    "home_unit_id": _l("Dispatching unit"),
+    "policy_id": _l("Policy"),
+    "kind": _l("Kind"),
+    "active": _l("Active"),
     "documents": _l("Supporting documents"),
 }
 
@@ -80,6 +84,11 @@ MESSAGES = {
     "term_overlaps": _l("This person already has a term at these dates (%(team)s)."),
     "username_taken": _l("The username “%(username)s” is taken."),
     "grant_exists": _l("The user already holds this role at this unit."),
+    "grant_wrong_unit": _l("“%(role)s” is granted at a %(kind)s."),
+    "not_a_choice": _l("Choose %(field)s from the list."),
+    "wrong_unit_kind": _l("Choose a %(kind)s."),
+    "kind_in_use": _l("Units, teams, people, roles or cases depend on this unit: it stays a %(kind)s."),
+    "deactivate_self": _l("You cannot deactivate your own account."),
     "leave_overlaps": _l("These dates overlap your leave request no. %(other)s (%(start)s to %(end)s)."),
     "over_request_limit": _l("One request for %(type)s may be at most %(max)s days; this one is %(days)s."),
     "over_month_cap": _l("%(type)s used in %(year)s-%(month)02d: %(used)s days, limit %(cap)s; "
@@ -102,7 +111,7 @@ def describe(code: str, field: str | None = None, **params) -> str:
     if template is None:
         return code
     kinds = {"state": "state", "office": "office", "kind": "unit_kind", "parent_kind": "unit_kind",
-             "type": "leave_type"}
+             "type": "leave_type", "role": "role"}
     values = {k: label(kinds[k], v) if k in kinds else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values

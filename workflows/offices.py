@@ -37,6 +37,13 @@ def resolve(office_code: str, village: OrgUnit, applicant: Person) -> OrgUnit | 
     return village.ancestor_of_kind(_HELD_AT[office_code])
 
 
+def held_at(role: str) -> str | None:
+    """The org-unit kind a grant of this office role belongs at; None for roles held anywhere."""
+    if role == "dispatching_unit":
+        return "dispatching_unit"
+    return _HELD_AT.get(role)
+
+
 def acting_offices(user: User) -> set[tuple[str, int]]:
     """Every (office code, org unit id) whose tasks this user may act on, from their grants."""
     offices = set()

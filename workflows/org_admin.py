@@ -6,7 +6,8 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from models import Case, OrgUnit, Person, Team, Term, User
+from models import Case, OrgUnit, Person, RoleGrant, Team, Term, User
+from workflows import offices
 from workflows.errors import InvalidInput
 from workflows.queries import Page, paged
 from workflows.services import MAX_ID
@@ -21,7 +22,12 @@ PARENT_KINDS = {
 }
 
 
-def check_unit(session: Session, kind: str, name: str, parent: OrgUnit | None, unit: OrgUnit | None = None):
+def check_unit(session: Session, kind: str, name: str, parent: OrgUnit | None, unit: OrgUnit | None = None,
+               policy_id: str | None = None, policies: tuple[str, ...] = ()):
+    """A unit of `kind` named `name` under `parent` (`unit`: the one being edited, else a new one);
+    `policy_id`, for a city or county, one of `policies`."""
+    if unit is not None and unit.kind != kind and in_use(session, unit):
+        raise InvalidInput("kind_in_use", "kind", kind=unit.kind)
     allowed = PARENT_KINDS[kind]
     if parent is None and allowed:
         raise InvalidInput("parent_required", "parent_id")
@@ -35,6 +41,35 @@ def check_unit(session: Session, kind: str, name: str, parent: OrgUnit | None, u
         same = same.where(OrgUnit.id != unit.id)
     if session.scalar(same) is not None:
         raise InvalidInput("name_taken", "name", name=name)
+    if policy_id and kind in ("city", "county") and policy_id not in policies:
+        raise InvalidInput("policy_not_found", "policy_id")
+
+
+def in_use(session: Session, unit: OrgUnit) -> bool:
+    """Whether anything hangs on this unit being of its kind: units below it, a team, the people it
+    sent, role grants at it, or cases in it."""
+    refs = (select(OrgUnit.id).where(OrgUnit.parent_id == unit.id),
+            select(Team.id).where(Team.village_id == unit.id),
+            select(Person.id).where(Person.home_unit_id == unit.id),
+            select(RoleGrant.id).where(RoleGrant.org_unit_id == unit.id),
+            select(Case.id).where(Case.village_id == unit.id))
+    return any(session.scalar(ref.limit(1)) is not None for ref in refs)
+
+
+def check_unit_kind(unit: OrgUnit, field: str, *kinds: str):
+    """A unit chosen where only `kinds` make sense (a dispatching unit as someone's home unit)."""
+    if unit.kind not in kinds:
+        raise InvalidInput("wrong_unit_kind", field, kind=kinds[0])
+
+
+def check_grant(user: User, role: str, unit: OrgUnit):
+    """An office role is held at the unit of its kind (a township_head at a township); admin,
+    inspector and cadre at any unit. A user holds a role at a unit once."""
+    kind = offices.held_at(role)
+    if kind is not None and unit.kind != kind:
+        raise InvalidInput("grant_wrong_unit", "org_unit_id", role=role, kind=kind)
+    if any(g.role == role and g.org_unit_id == unit.id for g in user.grants):
+        raise InvalidInput("grant_exists", "role")
 
 
 def check_team(session: Session, village: OrgUnit):
@@ -92,6 +127,6 @@ def search_cases(session: Session, state: str | None, text: str | None, page: in
     text = (text or "").strip()
     if text:
         number = int(text) if text.isdigit() and int(text) <= MAX_ID else None
-        query = query.where(or_(Person.name.contains(text), Case.id == number) if number
-                            else Person.name.contains(text))
+        named = Person.name.contains(text, autoescape=True)
+        query = query.where(or_(named, Case.id == number) if number else named)
     return paged(session, query, page, per_page)
