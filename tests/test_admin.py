@@ -179,8 +179,12 @@ def test_ending_a_term_and_editing_a_person(admin):
 
 
 def test_pages_are_chinese_by_default_and_closed_to_others_for_writes(app, login_as, db):
-    page = get(login_as("admin"), "/admin/units")
+    chinese = login_as("admin")
+    page = get(chinese, "/admin/units")
     assert page.status == 200 and "组织机构" in page.html and "东岭镇" in page.html
+    refused = post(chinese, "/admin/units", {"kind": "village", "name": "错村", "parent_id":
+                                             option_value(page.html, "parent_id", "示范县")}, "/admin/units")
+    assert refused.status == 422 and refused.text("error-parent_id") == "村不能隶属于县（区）。"
     member = login_as("xinghua.member1")
     token = csrf_token(member, "/inbox/")
     refused = member.post("/admin/units", data={"kind": "city", "name": "闯入市", "csrf_token": token})

@@ -198,3 +198,19 @@ def test_cadre_cancels_an_approved_leave_from_the_case_page(login_as):
     assert cancelled.state == "cancelled"
     assert "Cancelled before it began" in cancelled.text("case-state")
     assert not cancelled.has("action-report_back")
+
+
+def test_cadre_asks_for_an_extension_from_the_case_page(login_as):
+    cadre = user(login_as, "xinghua.member1")
+    case_id = file_leave(cadre, days=3, start_in=0)
+    act(user(login_as, "dongling.head"), case_id, "approve")
+    page = get(cadre, f"/cases/{case_id}")
+    assert page.has("action-extend")
+    path = f"/cases/{case_id}/extend"
+    no_reason = post(cadre, path, {"version": page.version(), "end_date": leave_dates(5, 0)[1]}, f"/cases/{case_id}")
+    assert no_reason.status == 422 and no_reason.has("error-reason")
+    extension = post(cadre, path, {"version": page.version(), "end_date": leave_dates(5, 0)[1], "reason": "病情未愈"},
+                     f"/cases/{case_id}")
+    assert extension.state == "pending"
+    assert "The extension was submitted for approval." in extension.html
+    assert get(user(login_as, "dongling.head"), "/inbox/").case_ids("inbox-row") != []

@@ -8,12 +8,13 @@ import io
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from webapp import route_view
 from webapp.extensions import db
-from webapp.forms import ActionForm, ReportBackForm, ResubmitForm, show_error
+from webapp.forms import ActionForm, ExtendForm, ReportBackForm, ResubmitForm, show_error
 from webapp.messages import describe_error
 from workflows import access, queries, services
 from workflows.errors import Conflict, Forbidden, InvalidInput
@@ -60,6 +61,26 @@ def document(case_id, document_id):
     found = services.document_of(db.session, _visible_case(case_id), document_id)
     return send_file(io.BytesIO(found.data), mimetype=found.content_type, as_attachment=True,
                      download_name=found.filename)
+
+
+@bp.post("/<int:case_id>/extend")
+@login_required
+def extend(case_id):
+    form = ExtendForm()
+    if not form.validate():
+        return _render(_visible_case(case_id), "extend", form, status=422)
+    try:
+        with UnitOfWork(db.session) as uow:
+            extension = services.extend_leave(db.session, case_id, current_user, form.version.data,
+                                              form.end_date.data, form.reason.data or "")
+            uow.commit()
+    except InvalidInput as error:
+        return _render(_visible_case(case_id), "extend", form, show_error(form, error), status=error.status)
+    except Conflict as error:
+        flash(describe_error(error), "error")
+        return redirect(url_for("cases.detail", case_id=case_id), 303)
+    flash(_("The extension was submitted for approval."), "success")
+    return redirect(url_for("cases.detail", case_id=extension.id), 303)
 
 
 @bp.post("/<int:case_id>/act/<action>")
@@ -120,6 +141,8 @@ def _blank_form(group: str, case):
 def _render(case, active: str | None = None, active_form=None, general_errors=(), status=200):
     actions = access.available_actions(current_user, case)
     forms = {}
+    if access.is_applicant(current_user, case) and case.state == "approved" and date.today() <= case.leave.end_date:
+        forms["extend"] = active_form if active == "extend" else ExtendForm(formdata=None, version=case.version)
     for action in actions:
         group = _group(action)
         if group not in forms:

@@ -40,6 +40,13 @@ class ResubmitForm(LeaveForm):
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
 
 
+class ExtendForm(FlaskForm):
+    """续假: a later end date and why; the rules are the workflow's."""
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    end_date = DateField(_l("New end date"), validators=[Optional()])
+    reason = TextAreaField(_l("Reason"))
+
+
 class ReportBackForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     # Optional here: "required" and "not before the start" are the workflow's rules.
