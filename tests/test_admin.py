@@ -123,7 +123,9 @@ def test_a_new_user_with_a_granted_role_sees_their_inbox(app, admin, api):
     assert case_id in get(newcomer, "/inbox/").case_ids("inbox-row")
 
 
-def test_duplicate_usernames_and_deactivation(app, admin):
+def test_duplicate_usernames_and_deactivation(app, admin, api):
+    logged_in, token_client = login(app.test_client(), "county.chief"), api("county.chief")
+    assert logged_in.get("/inbox/").status_code == 200
     taken = post(admin, "/admin/users", {"username": "Admin", "password": "whatever"}, "/admin/users")
     assert taken.status == 422 and "is taken" in taken.text("error-username")
     no_password = post(admin, "/admin/users", {"username": "fresh"}, "/admin/users")
@@ -139,6 +141,8 @@ def test_duplicate_usernames_and_deactivation(app, admin):
     assert refused.status_code == 200
     assert "用户名或密码错误" in refused.get_data(as_text=True)
     assert client.get("/inbox/").status_code == 302
+    assert logged_in.get("/inbox/").status_code == 302  # a session already open ends with it
+    assert token_client.get("/api/v1/me").status_code == 401
     assert "county.chief" in [r.text.split()[0] for r in get(admin, "/admin/users").all("user-row")]
 
 
