@@ -275,3 +275,20 @@ def test_case_list_pages_and_takes_search_text_literally(app, admin):
     assert get(admin, "/admin/cases?q=99999999999999999999").has("empty-state")
     assert get(admin, "/admin/cases?state=pending&q=李").case_ids("case-row") == ids[::-1][:2]
     assert get(admin, "/admin/cases?state=bogus").status == 200
+
+
+@pytest.mark.parametrize("path", ["/admin/units/99999999999999999999", "/admin/people/99999999999999999999",
+                                  "/admin/terms/99999999999999999999", "/admin/users/99999999999999999999",
+                                  "/admin/users/0"])
+def test_ids_no_row_can_hold_are_not_found(admin, path):
+    assert admin.get(path).status_code == 404
+
+
+def test_grant_ids_no_row_can_hold_are_not_found(admin):
+    token = csrf_token(admin, "/admin/users")
+    assert admin.post("/admin/grants/99999999999999999999/revoke", data={"csrf_token": token}).status_code == 404
+
+
+def test_a_case_page_far_past_the_end_is_empty(app, admin):
+    file_leave(user(lambda name: login(app.test_client(), name), "xinghua.member1"))
+    assert get(admin, "/admin/cases?page=99999999999999999999999").has("empty-state")

@@ -57,6 +57,15 @@ def _pick(model, field: str, value, required=True):
     return row
 
 
+def _row(model, row_id: int):
+    """The row a path names, or 404: also for ids no INTEGER column holds, which the database
+    itself would refuse with an error rather than find nothing."""
+    row = db.session.get(model, row_id) if 0 < row_id <= MAX_ID else None
+    if row is None:
+        abort(404)
+    return row
+
+
 def _saved(message: str, endpoint: str, **values):
     db.session.commit()
     flash(message, "success")
@@ -118,7 +127,7 @@ def units():
 
 @bp.route("/units/<int:unit_id>", methods=["GET", "POST"])
 def unit(unit_id):
-    row = db.get_or_404(OrgUnit, unit_id)
+    row = _row(OrgUnit, unit_id)
     form = _unit_form(forms.UnitForm(obj=row))
     return _form_page("admin/unit.html", form, lambda: _save_unit(form, row), _("The unit was saved."),
                       "admin.units", unit=row)
@@ -150,7 +159,7 @@ def people():
 
 @bp.route("/people/<int:person_id>", methods=["GET", "POST"])
 def person(person_id):
-    row = db.get_or_404(Person, person_id)
+    row = _row(Person, person_id)
     form = _person_form(forms.PersonForm(obj=row))
     return _form_page("admin/person.html", form, lambda: _save_person(form, row), _("The person was saved."),
                       "admin.people", person=row)
@@ -223,7 +232,7 @@ def add_term():
 
 @bp.route("/terms/<int:term_id>", methods=["GET", "POST"])
 def term(term_id):
-    row = db.get_or_404(Term, term_id)
+    row = _row(Term, term_id)
     form = _term_form(forms.TermForm(obj=row))
     return _form_page("admin/term.html", form, lambda: _save_term(form, row), _("The term was saved."),
                       "admin.teams", term=row)
@@ -266,7 +275,7 @@ def _grant_form(form: forms.GrantForm) -> forms.GrantForm:
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 def user(user_id):
-    row = db.get_or_404(User, user_id)
+    row = _row(User, user_id)
     form = _user_form(forms.UserForm(obj=row, prefix="user"))
     grant_form = _grant_form(forms.GrantForm(prefix="grant", formdata=None))
     if not form.validate_on_submit():
@@ -287,7 +296,7 @@ def user(user_id):
 
 @bp.post("/users/<int:user_id>/grants")
 def add_grant(user_id):
-    row = db.get_or_404(User, user_id)
+    row = _row(User, user_id)
     grant_form = _grant_form(forms.GrantForm(prefix="grant"))
     form = _user_form(forms.UserForm(obj=row, prefix="user", formdata=None))
     if not grant_form.validate_on_submit():
@@ -303,7 +312,7 @@ def add_grant(user_id):
 
 @bp.post("/grants/<int:grant_id>/revoke")
 def revoke_grant(grant_id):
-    grant = db.get_or_404(RoleGrant, grant_id)
+    grant = _row(RoleGrant, grant_id)
     user_id = grant.user_id
     if grant.user_id == current_user.id and grant.role == "admin":
         flash(_("You cannot revoke your own administrator role."), "error")
@@ -335,6 +344,6 @@ def cases():
     if state not in STATES:
         state = None
     text = request.args.get("q", "")
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), MAX_ID)  # past the end: an empty page
     result = org_admin.search_cases(db.session, state, text, page, current_app.config["PER_PAGE"])
     return render_template("admin/cases.html", result=result, state=state, q=text, states=STATES)
