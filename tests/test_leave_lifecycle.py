@@ -235,3 +235,12 @@ def test_extension_refusals(api):
     assert stranger.status_code == 403
     no_reason = api(CADRE).post(url, json={"version": version(), "end_date": leave_dates(6, 0)[1]})
     assert no_reason.get_json()["error"]["field"] == "reason"
+
+
+def test_each_action_moves_the_version_by_one(api):
+    case = file_leave(api, days=10)
+    after = api("county.org").act(case["id"], "approve").get_json()
+    assert after["version"] == case["version"] + 1
+    after = api("county.rural").act(case["id"], "approve").get_json()
+    last = api("unit.agri").act(case["id"], "approve", version=after["version"]).get_json()
+    assert (last["state"], last["version"]) == ("approved", after["version"] + 1)

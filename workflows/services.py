@@ -202,8 +202,10 @@ def act(session: Session, case_id: int, action: str, actor: User, version: int,
         raise Conflict("case_changed", version=case.version)
     comment = (comment or "").strip() or None
     from_state = case.state
-    payload = handler(case, ActionContext(session, actor, comment, data or {}))
-    history.record(session, case, actor, action, from_state, comment, payload)
+    # Written in one flush, so that the case's version moves by exactly one per action.
+    with session.no_autoflush:
+        payload = handler(case, ActionContext(session, actor, comment, data or {}))
+        history.record(session, case, actor, action, from_state, comment, payload)
     session.flush()
     return case
 
