@@ -109,3 +109,10 @@ def test_an_empty_inbox_says_so(login_as):
     for tab in ("", "?tab=filed", "?tab=done", "?tab=nonsense"):
         page = get(user(login_as, "county.chief"), f"/inbox/{tab}")
         assert page.status == 200 and page.has("empty-state")
+
+
+def test_page_numbers_beyond_any_list_show_an_empty_page(login_as):
+    from tests.pages import user as english_user
+    for path in ("/inbox/?page=99999999999999999999999", "/leave/?page=99999999999999999999999",
+                 "/inbox/?tab=filed&page=-5"):
+        assert english_user(login_as, "xinghua.member1").get(path).status_code == 200

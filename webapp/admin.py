@@ -13,6 +13,7 @@ from webapp import admin_forms as forms
 from webapp.extensions import db, login_manager
 from webapp.forms import show_error
 from webapp.labels import STATES, label
+from webapp.views import page_number
 from workflows import org_admin, policy
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.services import MAX_ID
@@ -344,6 +345,6 @@ def cases():
     if state not in STATES:
         state = None
     text = request.args.get("q", "")
-    page = min(max(request.args.get("page", 1, type=int), 1), MAX_ID)  # past the end: an empty page
+    page = page_number()  # past the end: an empty page
     result = org_admin.search_cases(db.session, state, text, page, current_app.config["PER_PAGE"])
     return render_template("admin/cases.html", result=result, state=state, q=text, states=STATES)

@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 
 from models import utcnow
 from webapp.extensions import db
+from webapp.views import page_number
 from workflows import queries
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
@@ -22,7 +23,7 @@ def index():
     tab = request.args.get("tab", "inbox")
     if tab not in TABS:
         tab = "inbox"
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number()
     result = TABS[tab](db.session, current_user, page, current_app.config["PER_PAGE"])
     # Due dates are calendar days in UTC, as the workflows set them.
     return render_template("inbox/index.html", tab=tab, result=result, today=utcnow().date())

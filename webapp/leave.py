@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from webapp import route_view
 from webapp.extensions import db
 from webapp.forms import LeaveForm, show_error
+from webapp.views import page_number
 from workflows import balance, queries, services
 from workflows.errors import WorkflowError
 from workflows.services import LeaveInput
@@ -25,7 +26,7 @@ def leave_input(form: LeaveForm, reason: str | None = None) -> LeaveInput:
 @bp.get("/")
 @login_required
 def index():
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = page_number()
     cases = queries.own_cases(db.session, current_user, page, current_app.config["PER_PAGE"])
     return render_template("leave/index.html", cases=cases, **_balance())
 

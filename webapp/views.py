@@ -1,7 +1,7 @@
 """Template helpers: labels, dates as users in China write them, waiting times; the home page."""
 from datetime import date, datetime
 
-from flask import Flask, redirect, url_for
+from flask import Flask, redirect, request, url_for
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -9,6 +9,12 @@ from flask_login import current_user
 from models import utcnow
 from webapp.labels import label
 from workflows import offices
+from workflows.services import MAX_ID
+
+
+def page_number() -> int:
+    """The ?page= a list page was asked for: at least 1, and no larger than a database can offset."""
+    return min(max(request.args.get("page", 1, type=int), 1), MAX_ID)
 
 
 def fmt_date(value: date | None) -> str:
