@@ -73,11 +73,17 @@ def preview_route(session: Session, user: User, inp: LeaveInput) -> tuple[int, p
     return n, policy.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
 
 
-def _apply_leave_input(leave: LeaveRequest, inp: LeaveInput, n: int, r: policy.Route):
+def _apply_leave_input(leave: LeaveRequest, inp: LeaveInput, n: int, steps: list[dict], filing: list[str]):
+    """Fill a request from the applicant's input and the route (as Route.as_dict() gives it)."""
     leave.leave_type, leave.start_date, leave.end_date = inp.leave_type, inp.start_date, inp.end_date
     leave.reason, leave.days = inp.reason.strip(), n
-    leave.route = [s.as_dict() for s in r.steps]
-    leave.filing = list(r.filing)
+    leave.route, leave.filing = list(steps), list(filing)
+
+
+def _submit_new(session: Session, case: Case, actor: User) -> None:
+    """A new request goes from draft to its first step, as its applicant's submission."""
+    _fire(case, "submit", ActionContext(session, actor))
+    history.record(session, case, actor, "submit", "draft")
 
 
 @dataclass(frozen=True)
@@ -110,15 +116,14 @@ def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = 
                 policy_version=who.policy.version, subject=who.person, village=who.village,
                 created_by_id=actor.id)
     leave = LeaveRequest(case=case, applicant_role=who.role, tier=who.tier)
-    _apply_leave_input(leave, inp, n, r)
+    _apply_leave_input(leave, inp, n, **r.as_dict())
     session.add(case)
     for document in documents:
         _attach(session, case, actor, document)
     history.record(session, case, actor, "create", None,
                    payload={"days": n, "documents": [d.filename for d in documents]})
     if submit:
-        _fire(case, "submit", ActionContext(session, actor))
-        history.record(session, case, actor, "submit", "draft")
+        _submit_new(session, case, actor)
     session.flush()
     return case
 
@@ -145,12 +150,10 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     case = Case(kind="leave", state="draft", policy_id=first.policy_id, policy_version=first.policy_version,
                 subject=first.subject, village=first.village, created_by_id=actor.id)
     leave = LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first)
-    _apply_leave_input(leave, inp, n, policy.Route(tuple(policy.Step(tuple(s["approvers"]), s["joint"])
-                                                         for s in old.route), tuple(old.filing)))
+    _apply_leave_input(leave, inp, n, steps=old.route, filing=old.filing)  # the same route as the first
     session.add(case)
     history.record(session, case, actor, "create", None, reason, payload={"days": n, "extends": first.id})
-    _fire(case, "submit", ActionContext(session, actor))
-    history.record(session, case, actor, "submit", "draft")
+    _submit_new(session, case, actor)
     session.flush()  # the extension's number, for the first leave's history
     history.record(session, first, actor, "extend", first.state, reason, payload={"extension": case.id})
     session.flush()
@@ -267,7 +270,8 @@ def _submit(case, ctx):
                      ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
     body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
     n = _check_leave(inp, body)
-    _apply_leave_input(leave, inp, n, policy.route(body, n, leave.applicant_role, leave.tier, inp.leave_type))
+    route = policy.route(body, n, leave.applicant_role, leave.tier, inp.leave_type)
+    _apply_leave_input(leave, inp, n, **route.as_dict())
     _fire(case, "submit", ctx)
     return {"days": n}
 
