@@ -198,6 +198,11 @@ class LeaveRequest(Base):
     actual_return_date: Mapped[date | None] = mapped_column(Date)
     # 续假: this request extends that (approved) one, from the day after its end.
     extends_case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
+    # 篇六 urgent leave: asked for by phone, entered by this user (e.g. the team leader) on the cadre's
+    # behalf. The cadre completes the written request after returning; until then it is incomplete.
+    proxy_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     case: Mapped[Case] = relationship(back_populates="leave", foreign_keys=[case_id])
     extends: Mapped[Case | None] = relationship(foreign_keys=[extends_case_id])
+    proxy_by: Mapped[User | None] = relationship(foreign_keys=[proxy_by_id])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Integer, String
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, utcnow
@@ -19,3 +19,5 @@ class PolicyVersion(Base):
     # Where this version came from: a shipped preset file, or an admin's edit.
     source: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The admin who published it; none for a preset loaded from its file.
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import PolicyVersion
+from models import PolicyVersion, User
 from workflows.offices import OFFICE_CODES
 
 PRESET_DIR = Path(__file__).parent / "policies"
@@ -56,7 +56,10 @@ class Route:
 
 _TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "leave"}
 _LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days",
-               "documents_required", "report_only"}
+               "documents_required", "report_only", "proxy"}
+# 篇六 urgent leave by phone: who may enter it for the cadre, and the days after their return within
+# which the cadre completes the written request.
+PROXY_KEYS = {"by", "complete_within_days"}
 # Per leave type: the most days one request may ask (篇十一), and may be used a month or a year (篇十五).
 LIMIT_KEYS = ("per_request", "per_month", "per_year")
 _BAND_KEYS = {"min_days", "max_days", "applicant", "tier", "types", "steps", "filing"}
@@ -126,6 +129,10 @@ def validate(doc: dict, source: str) -> dict:
               empty_ok=True)
     if "stand_in_days" in leave:
         c.integer(leave["stand_in_days"], "leave.stand_in_days", 1)
+    if "proxy" in leave:
+        proxy = c.table(leave["proxy"], "leave.proxy", PROXY_KEYS, {"complete_within_days"})
+        c.integer(proxy["complete_within_days"], "leave.proxy.complete_within_days", 1)
+        c.choices(proxy.setdefault("by", ["team_leader"]), "leave.proxy.by", OFFICE_CODES)
     c.choices(leave.setdefault("types", list(LEAVE_TYPES)), "leave.types", LEAVE_TYPES)
     c.choices(leave.setdefault("filing", []), "leave.filing", OFFICE_CODES, empty_ok=True)
     limits = c.table(leave.setdefault("limits", {}), "leave.limits", set(LEAVE_TYPES))
@@ -239,14 +246,15 @@ def pinned(session: Session, policy_id: str, version: int) -> PolicyVersion:
     return session.get(PolicyVersion, (policy_id, version))
 
 
-def publish(session: Session, body: dict, source: str) -> PolicyVersion:
+def publish(session: Session, body: dict, source: str, created_by: User | None = None) -> PolicyVersion:
     """Store `body` as the next version of its policy, unless it equals the latest one."""
     body = validate(body, source)
     current = latest(session, body["id"])
     if current is not None and current.body == body:
         return current
     row = PolicyVersion(policy_id=body["id"], version=(current.version + 1) if current else 1,
-                        name=body["name"], body=body, source=source)
+                        name=body["name"], body=body, source=source,
+                        created_by_id=created_by.id if created_by else None)
     session.add(row)
     session.flush()
     return row
