@@ -200,7 +200,7 @@ class LeaveRequest(Base):
     extends_case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
     # 篇六 urgent leave: asked for by phone, entered by this user (e.g. the team leader) on the cadre's
     # behalf. The cadre completes the written request after returning; until then it is incomplete.
-    proxy_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    proxy_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     case: Mapped[Case] = relationship(back_populates="leave", foreign_keys=[case_id])

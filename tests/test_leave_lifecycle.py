@@ -19,7 +19,7 @@ def inbox_kinds(client):
 def test_draft_is_not_in_anyones_inbox_until_submitted(api):
     case = file_leave(api, draft=True)
     assert case["state"] == "draft" and case["open_tasks"] == []
-    assert case["actions"] == ["submit", "withdraw"]
+    assert case["actions"] == ["submit", "withdraw", "attach_document"]
     assert inbox_kinds(api("dongling.head")) == []
     submitted = api(CADRE).act(case["id"], "submit").get_json()
     assert submitted["state"] == "pending"

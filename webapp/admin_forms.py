@@ -6,16 +6,12 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from models.org import POSITIONS, ROLES, UNIT_KINDS
+from webapp.forms import optional_id
 from webapp.labels import label
 
 
 def coded(kind: str, codes) -> list[SelectChoice]:
     return [SelectChoice(code, label(kind, code)) for code in codes]
-
-
-def optional_id(value):
-    """A select's empty choice is no id; any other value is an id."""
-    return int(value) if value not in (None, "", "None") else None
 
 
 class UnitForm(FlaskForm):

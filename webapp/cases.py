@@ -14,7 +14,7 @@ from flask_login import current_user, login_required
 
 from webapp import route_view
 from webapp.extensions import db
-from webapp.forms import ActionForm, ExtendForm, ReportBackForm, ResubmitForm, show_error
+from webapp.forms import ActionForm, DocumentForm, ExtendForm, ReportBackForm, ResubmitForm, show_error, uploaded
 from webapp.messages import describe_error
 from workflows import access, queries, services
 from workflows.errors import Conflict, Forbidden, InvalidInput
@@ -34,6 +34,8 @@ DONE = {
     "report_back": _l("You reported back from leave. The leave is closed."),
     "cancel": _l("The leave is cancelled; its days are given back."),
     "arrange_stand_in": _l("The stand-in is recorded."),
+    "attach_document": _l("The document was added."),
+    "complete": _l("Your written request is recorded. The leave is complete."),
 }
 
 
@@ -114,13 +116,20 @@ def _posted_form(action: str):
         return ResubmitForm()
     if action == "report_back":
         return ReportBackForm()
+    if action in _WITH_DOCUMENTS:
+        return DocumentForm()
     return ActionForm()
+
+
+_WITH_DOCUMENTS = ("attach_document", "complete")
 
 
 def _action_data(action: str, form) -> dict:
     """The extra fields an action takes, named as services.act (and the API) name them."""
     if action == "report_back":
         return {"actual_return_date": form.actual_return_date.data}
+    if action in _WITH_DOCUMENTS:
+        return {"documents": uploaded(form.document)}
     if action == "submit":
         return {"type": form.leave_type.data, "start_date": form.start_date.data,
                 "end_date": form.end_date.data, "reason": form.reason.data or ""}
@@ -135,6 +144,8 @@ def _blank_form(group: str, case):
                             start_date=leave.start_date, end_date=leave.end_date, reason=leave.reason)
     if group == "report_back":
         return ReportBackForm(formdata=None, version=case.version, actual_return_date=date.today())
+    if group in _WITH_DOCUMENTS:
+        return DocumentForm(formdata=None, version=case.version)
     return ActionForm(formdata=None, version=case.version)
 
 
@@ -151,5 +162,5 @@ def _render(case, active: str | None = None, active_form=None, general_errors=()
         "cases/detail.html", case=case, leave=case.leave, actions=actions, forms=forms,
         active=_group(active) if active else None, general_errors=list(general_errors),
         route=route_view.of_case(case), history=queries.history(db.session, case),
-        is_applicant=access.is_applicant(current_user, case),
+        is_applicant=access.is_applicant(current_user, case), today=date.today(),
     ), status

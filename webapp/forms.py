@@ -10,11 +10,17 @@ from wtforms.widgets import HiddenInput
 from webapp.labels import LEAVE_TYPES
 from webapp.messages import describe_error
 from workflows.errors import WorkflowError
+from workflows.services import Document
 
 
 class LoginForm(FlaskForm):
     username = StringField(_l("Username"), validators=[DataRequired(), Length(max=50)])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
+
+
+def optional_id(value):
+    """A select's empty choice is no id; any other value is an id."""
+    return int(value) if value not in (None, "", "None") else None
 
 
 class LeaveForm(FlaskForm):
@@ -26,6 +32,11 @@ class LeaveForm(FlaskForm):
     end_date = DateField(_l("End date"), validators=[InputRequired()])
     reason = TextAreaField(_l("Reason"))
     document = FileField(_l("Supporting document (PDF, JPEG or PNG)"))
+
+
+class ProxyLeaveForm(LeaveForm):
+    """篇六 urgent leave: the same request, entered for a cadre who asked by phone."""
+    on_behalf_of = SelectField(_l("Cadre"), coerce=optional_id, validate_choice=False, validators=[InputRequired()])
 
 
 class ActionForm(FlaskForm):
@@ -45,6 +56,21 @@ class ExtendForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
     end_date = DateField(_l("New end date"), validators=[Optional()])
     reason = TextAreaField(_l("Reason"))
+
+
+class DocumentForm(FlaskForm):
+    """A document added to a request already made, or the written request a cadre completes."""
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
+    document = FileField(_l("Supporting document (PDF, JPEG or PNG)"))
+
+
+def uploaded(field) -> tuple[Document, ...]:
+    """The file a form's file field carries, as the workflows take documents."""
+    upload = field.data
+    if not upload or not upload.filename:
+        return ()
+    return (Document(upload.filename, upload.mimetype, upload.read()),)
 
 
 class ReportBackForm(FlaskForm):

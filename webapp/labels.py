@@ -57,6 +57,8 @@ ACTIONS = {
     "extend": _l("Extension requested"),
     "extended": _l("Extended"),
     "overstay": _l("Not back after the end"),
+    "attach_document": _l("Document added"),
+    "complete": _l("Written request completed"),
 }
 
 TASK_KINDS = {
@@ -64,6 +66,7 @@ TASK_KINDS = {
     "revise": _l("Revise and resubmit"),
     "report_back": _l("Report back from leave"),
     "stand_in": _l("Name a stand-in or adjust the post"),
+    "complete": _l("Complete the written leave request"),
 }
 
 UNIT_KINDS = {

@@ -2,13 +2,14 @@
 list of their own requests. Every rule lives in workflows.services; these views parse and render."""
 from datetime import date
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
 
 from webapp import route_view
 from webapp.extensions import db
-from webapp.forms import LeaveForm, show_error
+from webapp.forms import LeaveForm, ProxyLeaveForm, show_error, uploaded
 from webapp.views import page_number
 from workflows import balance, queries, services
 from workflows.errors import WorkflowError
@@ -28,7 +29,9 @@ def leave_input(form: LeaveForm, reason: str | None = None) -> LeaveInput:
 def index():
     page = page_number()
     cases = queries.own_cases(db.session, current_user, page, current_app.config["PER_PAGE"])
-    return render_template("leave/index.html", cases=cases, **_balance())
+    return render_template("leave/index.html", cases=cases, **_balance(),
+                           entered=queries.entered_by_proxy(db.session, current_user),
+                           may_proxy=services.may_enter_by_proxy(db.session, current_user))
 
 
 def _balance() -> dict:
@@ -68,24 +71,48 @@ def new():
     return redirect(url_for("cases.detail", case_id=case.id))
 
 
-def _preview(form: LeaveForm):
+def _preview(form: LeaveForm, for_person=None):
     # The reason does not change the route: a preview may be asked for before writing one.
     days, route, who = services.preview_route(db.session, current_user,
-                                              leave_input(form, form.reason.data or "-"))
+                                              leave_input(form, form.reason.data or "-"), for_person)
     preview = route_view.planned(route.as_dict()["steps"], list(route.filing), who.village, who.person)
-    return render_template("leave/new.html", form=form, who=who, preview=preview, days=days)
+    return render_template("leave/new.html", form=form, who=who, preview=preview, days=days,
+                           proxy=for_person is not None)
 
 
-def _documents(form: LeaveForm) -> tuple[services.Document, ...]:
-    upload = form.document.data
-    if not upload or not upload.filename:
-        return ()
-    return (services.Document(upload.filename, upload.mimetype, upload.read()),)
-
-
-def _create(form: LeaveForm, submit: bool):
+def _create(form: LeaveForm, submit: bool, for_person=None):
     with UnitOfWork(db.session) as uow:
         case = services.create_leave(db.session, current_user, leave_input(form), submit=submit,
-                                     documents=_documents(form))
+                                     documents=uploaded(form.document), for_person=for_person)
         uow.commit()
     return case
+
+
+@bp.route("/proxy", methods=["GET", "POST"])
+@login_required
+def proxy():
+    """篇六 urgent leave: a cadre asks by phone, and the team leader (or whoever the policy names)
+    enters the request for them. The cadre completes it in writing after coming back."""
+    form = ProxyLeaveForm()
+    cadres = services.proxy_candidates(db.session, current_user, date.today())
+    if not cadres:
+        abort(403)
+    form.on_behalf_of.choices = [SelectChoice("", "—")] + [
+        SelectChoice(p.id, f"{p.name}（{p.current_term(date.today()).team.village.name}）") for p in cadres]
+    page = {"template_name_or_list": "leave/new.html", "form": form, "proxy": True}
+    if request.method == "GET":
+        return render_template(**page)
+    if not form.validate():
+        return render_template(**page), 422
+    try:
+        person = services.cadre(db.session, form.on_behalf_of.data)
+        if "preview" in request.form:
+            return _preview(form, person)
+        case = _create(form, submit="save_draft" not in request.form, for_person=person)
+    except WorkflowError as error:
+        general = show_error(form, error)
+        return render_template(**page, general_errors=general), error.status
+    flash(_("The urgent leave was entered for %(name)s. They complete the written request after coming back.",
+            name=person.name) if case.state != "draft" else _("Draft saved. It goes to nobody until you submit it."),
+          "success")
+    return redirect(url_for("cases.detail", case_id=case.id))

@@ -37,6 +37,7 @@ FIELDS = {
     "kind": _l("Kind"),
     "active": _l("Active"),
     "documents": _l("Supporting documents"),
+    "on_behalf_of": _l("Cadre"),
 }
 
 MESSAGES = {
@@ -103,6 +104,12 @@ MESSAGES = {
     "extension_too_late": _l("The leave ended on %(end)s: an extension must be asked for before it ends."),
     "extension_not_longer": _l("An extension must end after %(end)s, the approved end."),
     "invalid_json": _l("The body must be a JSON object."),
+    "proxy_not_allowed": _l("This cadre's policy does not allow urgent leave entered by someone else."),
+    "proxy_for_self": _l("File your own leave from “Request leave”, not on your own behalf."),
+    "proxy_not_for_reports": _l("%(type)s is reported by the cadre; it cannot be entered by proxy."),
+    "not_proxy": _l("Only %(offices)s may enter urgent leave for this cadre."),
+    "unknown_person": _l("Choose the cadre from the list."),
+    "nothing_to_complete": _l("This request has no written request left to complete."),
 }
 
 
@@ -110,11 +117,18 @@ def describe(code: str, field: str | None = None, **params) -> str:
     template = MESSAGES.get(code)
     if template is None:
         return code
-    kinds = {"state": "state", "office": "office", "kind": "unit_kind", "parent_kind": "unit_kind",
-             "type": "leave_type", "role": "role"}
-    values = {k: label(kinds[k], v) if k in kinds else v for k, v in params.items()}
+    kinds = {"state": "state", "office": "office", "offices": "office", "kind": "unit_kind",
+             "parent_kind": "unit_kind", "type": "leave_type", "role": "role"}
+    values = {k: _named(kinds[k], v) if k in kinds else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values
+
+
+def _named(kind: str, value) -> str:
+    """A code, or a list of codes, in words."""
+    if isinstance(value, (list, tuple)):
+        return str(_l(", ")).join(label(kind, v) for v in value)
+    return label(kind, value)
 
 
 def describe_error(error: WorkflowError) -> str:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
-from models import BlackoutPeriod, Case, LeaveRequest, User
+from models import BlackoutPeriod, Case, LeaveRequest, User, utcnow
 from workflows import balance, history, overstay, policy, tasks
 from workflows.errors import InvalidInput
 
@@ -36,8 +36,13 @@ def _leave(event: EventData):
     return event.model.leave
 
 
+def _rules(case: Case, ctx: ActionContext) -> dict:
+    """The leave section of the policy version the case was opened under."""
+    return policy.pinned(ctx.session, case.policy_id, case.policy_version).body["leave"]
+
+
 def _step_due_days(case: Case, ctx: ActionContext) -> int:
-    return policy.pinned(ctx.session, case.policy_id, case.policy_version).body["leave"]["step_due_days"]
+    return _rules(case, ctx)["step_due_days"]
 
 
 def _open_current_step(event: EventData) -> None:
@@ -86,15 +91,15 @@ def _check_blackout(event: EventData) -> None:
 
 def _check_documents(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
-    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
-    if case.leave.leave_type in body["leave"]["documents_required"] and not case.documents:
+    if case.leave.proxy_by_id is not None:
+        return  # entered by proxy while the cadre is away: the document comes with the completion
+    if case.leave.leave_type in _rules(case, ctx)["documents_required"] and not case.documents:
         raise InvalidInput("document_required", "document", type=case.leave.leave_type)
 
 
 def _check_limits(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
-    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
-    balance.check_limits(ctx.session, case, body["leave"])
+    balance.check_limits(ctx.session, case, _rules(case, ctx))
 
 
 def _start_route(event: EventData) -> None:
@@ -135,18 +140,22 @@ def _finish_approval(event: EventData) -> None:
     if applicant is not None:
         tasks.open_user_task(ctx.session, case, "report_back", applicant)
     tasks.file_with(ctx.session, case, case.leave.filing, reason="approve")
-    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
-    balance.record_approval(ctx.session, case, body["leave"]["day_counting"])
+    rules = _rules(case, ctx)
+    balance.record_approval(ctx.session, case, rules["day_counting"])
+    if case.leave.proxy_by_id is not None and case.leave.completed_at is None and applicant is not None:
+        # 篇六: the cadre owes the written request, within the policy's days of coming back.
+        expected_back = case.leave.end_date + timedelta(days=1)
+        tasks.open_user_task(ctx.session, case, "complete", applicant,
+                             due=expected_back + timedelta(days=rules["proxy"]["complete_within_days"]))
     if case.leave.extends is not None:
         # The leave goes on under this request: the report back is owed here, not on the first one.
         first = case.leave.extends
         MACHINE.events["extended"].trigger(first, ctx=ctx)
         history.record(ctx.session, first, ctx.actor, "extended", "approved", payload={"extension": case.id})
-    stand_in_days = body["leave"].get("stand_in_days")
+    stand_in_days = rules.get("stand_in_days")
     if stand_in_days and case.leave.days >= stand_in_days:
         # 篇九: so long an absence obliges the dispatching unit to send a stand-in or adjust the post.
-        tasks.open_office_task(ctx.session, case, "stand_in", 0, "dispatching_unit",
-                               body["leave"]["step_due_days"])
+        tasks.open_office_task(ctx.session, case, "stand_in", 0, "dispatching_unit", rules["step_due_days"])
 
 
 def _cancel_open(event: EventData) -> None:
@@ -156,9 +165,10 @@ def _cancel_open(event: EventData) -> None:
 def _send_back(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     tasks.cancel_open(case, ctx.actor, "return")
-    applicant = tasks.applicant_user(ctx.session, case)
-    if applicant is not None:
-        tasks.open_user_task(ctx.session, case, "revise", applicant)
+    # Whoever filled in the form corrects it: the proxy, for a leave entered on the cadre's behalf.
+    author = case.leave.proxy_by or tasks.applicant_user(ctx.session, case)
+    if author is not None:
+        tasks.open_user_task(ctx.session, case, "revise", author)
 
 
 def _undo_approval(event: EventData) -> None:
@@ -182,6 +192,18 @@ def _record_return(event: EventData) -> None:
     for task in case.open_tasks:
         if task.kind == "report_back":
             tasks.close(task, ctx.actor, "report_back")
+        elif task.kind == "complete":
+            # The days to complete the written request run from the day the cadre came back.
+            task.due_date = case.leave.actual_return_date + timedelta(
+                days=_rules(case, ctx)["proxy"]["complete_within_days"])
+
+
+def _record_completion(event: EventData) -> None:
+    case, ctx = event.model, _ctx(event)
+    case.leave.completed_at = utcnow()
+    for task in case.open_tasks:
+        if task.kind == "complete":
+            tasks.close(task, ctx.actor, "complete")
 
 
 def _record_stand_in(event: EventData) -> None:
@@ -205,6 +227,9 @@ TRANSITIONS = [
     {"trigger": "extended", "source": "approved", "dest": "extended", "after": _hand_over_report},
     # The dispatching unit names a stand-in: the leave itself does not move (an internal transition).
     {"trigger": "arrange_stand_in", "source": ["approved", "closed"], "dest": None, "after": _record_stand_in},
+    # 篇六: the cadre completes in writing a leave a proxy entered for them; the state does not move.
+    {"trigger": "complete", "source": ["pending", "returned", "approved", "closed", "extended"], "dest": None,
+     "after": _record_completion},
 ]
 
 MACHINE = Machine(model=None, states=STATES, transitions=TRANSITIONS, initial="draft",

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, false, func, or_, select, union_all
 from sqlalchemy.orm import Session, joinedload
 
-from models import Case, Event, Filing, Task, User
+from models import Case, Event, Filing, LeaveRequest, Task, User
 from workflows import offices
 
 
@@ -88,6 +88,14 @@ def own_cases(session: Session, user: User, page: int = 1, per_page: int = 20) -
     query = (select(Case).where(Case.subject_person_id == user.person_id)
              .options(joinedload(Case.leave)).order_by(Case.created_at.desc(), Case.id.desc()))
     return paged(session, query, page, per_page)
+
+
+def entered_by_proxy(session: Session, user: User, limit: int = 20) -> list[Case]:
+    """The newest requests this user entered for other cadres (篇六 urgent leave)."""
+    return list(session.scalars(
+        select(Case).join(Case.leave).where(LeaveRequest.proxy_by_id == user.id)
+        .options(joinedload(Case.leave), joinedload(Case.subject))
+        .order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)))
 
 
 def history(session: Session, case: Case) -> list[Event]:

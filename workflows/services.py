@@ -3,11 +3,12 @@ state change, history event and task rows go in together or not at all."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from transitions import MachineError
 
-from models import Case, LeaveDocument, LeaveRequest, OrgUnit, Person, User
-from workflows import access, days as day_count, history, leave as leave_flow, policy, tasks
+from models import Case, LeaveDocument, LeaveRequest, OrgUnit, Person, Term, User
+from workflows import access, days as day_count, history, leave as leave_flow, offices, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput, NotFound
 from workflows.leave import ActionContext
 
@@ -25,7 +26,11 @@ class Applicant:
 
 
 def applicant_for(session: Session, user: User, on: date) -> Applicant:
-    person = user.person
+    return posting(session, user.person, on)
+
+
+def posting(session: Session, person: Person | None, on: date) -> Applicant:
+    """Where the cadre serves on `on`, and under which policy their leave is decided."""
     term = person.current_term(on) if person else None
     if term is None:
         raise Forbidden("not_posted")
@@ -66,9 +71,15 @@ def _check_leave(inp: LeaveInput, body: dict) -> int:
     return n
 
 
-def preview_route(session: Session, user: User, inp: LeaveInput) -> tuple[int, policy.Route, Applicant]:
-    """Who would have to approve this leave, before it is submitted."""
-    who = applicant_for(session, user, inp.start_date)
+def preview_route(session: Session, user: User, inp: LeaveInput,
+                  for_person: Person | None = None) -> tuple[int, policy.Route, Applicant]:
+    """Who would have to approve this leave, before it is submitted: the user's own, or one they
+    enter for another cadre by proxy."""
+    if for_person is None:
+        who = applicant_for(session, user, inp.start_date)
+    else:
+        who = posting(session, for_person, inp.start_date)
+        check_proxy(user, who, inp.leave_type)
     n = _check_leave(inp, who.policy.body)
     return n, policy.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
 
@@ -109,19 +120,76 @@ def _attach(session: Session, case: Case, actor: User, document: Document) -> No
                                         uploaded_by_id=actor.id))
 
 
+def check_proxy(actor: User, who: Applicant, leave_type: str) -> None:
+    """篇六: may `actor` enter a leave for this cadre? Only where the cadre's policy allows it, and
+    only an office it names (e.g. the team leader) for that cadre's village."""
+    settings = who.policy.body["leave"].get("proxy")
+    if not settings:
+        raise Forbidden("proxy_not_allowed")
+    if actor.person_id == who.person.id:
+        raise InvalidInput("proxy_for_self", "on_behalf_of")
+    if leave_type in who.policy.body["leave"]["report_only"]:
+        # A report needs no approval, so there is no written request to complete later.
+        raise InvalidInput("proxy_not_for_reports", "type", type=leave_type)
+    mine = offices.acting_offices(actor)
+    for code in settings["by"]:
+        unit = offices.resolve(code, who.village, who.person)
+        if unit is not None and (code, unit.id) in mine:
+            return
+    raise Forbidden("not_proxy", offices=settings["by"])
+
+
+def cadre(session: Session, person_id: int) -> Person:
+    """The cadre a proxy names, or a refusal naming the field."""
+    person = session.get(Person, person_id) if 1 <= person_id <= MAX_ID else None
+    if person is None:
+        raise InvalidInput("unknown_person", "on_behalf_of")
+    return person
+
+
+def may_enter_by_proxy(session: Session, actor: User) -> bool:
+    """Whether any policy lets an office the actor holds enter urgent leave for others."""
+    roles = {code for code, _ in offices.acting_offices(actor)}
+    return any(roles & set(p.body["leave"].get("proxy", {}).get("by", ())) for p in policy.list_latest(session))
+
+
+def proxy_candidates(session: Session, actor: User, on: date) -> list[Person]:
+    """The cadres `actor` may enter an urgent leave for: posted today to a village in a unit where
+    the actor holds an office, under a policy that lets that office act as proxy."""
+    units = {unit_id for _, unit_id in offices.acting_offices(actor)}
+    if not units:
+        return []
+    people = []
+    for person in session.scalars(select(Person).join(Term).where(Term.start_date <= on)
+                                  .order_by(Person.name).distinct()):
+        term = person.current_term(on)
+        if term is None or not units & {u.id for u in term.team.village.ancestors()}:
+            continue
+        try:
+            check_proxy(actor, posting(session, person, on), "personal")
+        except (Forbidden, InvalidInput, Conflict):
+            continue
+        people.append(person)
+    return people
+
+
 def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = True,
-                 documents: tuple[Document, ...] = ()) -> Case:
-    n, r, who = preview_route(session, actor, inp)
+                 documents: tuple[Document, ...] = (), for_person: Person | None = None) -> Case:
+    """A new leave request: the actor's own, or, with `for_person`, one entered by proxy (篇六)."""
+    n, r, who = preview_route(session, actor, inp, for_person)
     case = Case(kind="leave", state="draft", policy_id=who.policy.policy_id,
                 policy_version=who.policy.version, subject=who.person, village=who.village,
                 created_by_id=actor.id)
-    leave = LeaveRequest(case=case, applicant_role=who.role, tier=who.tier)
+    leave = LeaveRequest(case=case, applicant_role=who.role, tier=who.tier,
+                         proxy_by_id=actor.id if for_person is not None else None)
     _apply_leave_input(leave, inp, n, **r.as_dict())
     session.add(case)
     for document in documents:
         _attach(session, case, actor, document)
-    history.record(session, case, actor, "create", None,
-                   payload={"days": n, "documents": [d.filename for d in documents]})
+    payload = {"days": n, "documents": [d.filename for d in documents]}
+    if for_person is not None:
+        payload["proxy_for"] = who.person.name
+    history.record(session, case, actor, "create", None, payload=payload)
     if submit:
         _submit_new(session, case, actor)
     session.flush()
@@ -254,15 +322,21 @@ def _require_applicant(case: Case, actor: User):
         raise Forbidden("applicant_only")
 
 
+def _require_author(case: Case, actor: User):
+    """The applicant, or the proxy who entered the request for them, may correct, withdraw or cancel it."""
+    if not (access.is_applicant(actor, case) or access.is_proxy(actor, case)):
+        raise Forbidden("applicant_only")
+
+
 def _withdraw(case, ctx):
-    _require_applicant(case, ctx.actor)
+    _require_author(case, ctx.actor)
     _fire(case, "withdraw", ctx)
     return None
 
 
 def _submit(case, ctx):
     """Submit a draft, or resubmit after revision, optionally with corrected fields."""
-    _require_applicant(case, ctx.actor)
+    _require_author(case, ctx.actor)
     if case.state not in ("draft", "returned"):
         raise Conflict("action_not_allowed", state=case.state)
     leave = case.leave
@@ -278,7 +352,7 @@ def _submit(case, ctx):
 
 def _cancel(case, ctx):
     """Call off an approved leave that has not begun; the applicant says why."""
-    _require_applicant(case, ctx.actor)
+    _require_author(case, ctx.actor)
     if not ctx.comment:
         raise InvalidInput("required", "comment")
     if case.state == "approved" and case.leave.start_date <= date.today():
@@ -310,6 +384,37 @@ def _report_back(case, ctx):
     return {"actual_return_date": back.isoformat()}
 
 
+def _attach_documents(case, ctx):
+    """Add supporting documents to a request already made: the page or API sends them later."""
+    _require_author(case, ctx.actor)
+    if case.state not in access.DOCUMENT_STATES:
+        raise Conflict("action_not_allowed", state=case.state)
+    documents = ctx.data.get("documents") or ()
+    if not documents:
+        raise InvalidInput("required", "document")
+    for document in documents:
+        _attach(ctx.session, case, ctx.actor, document)
+    return {"documents": [d.filename for d in documents]}
+
+
+def _complete(case, ctx):
+    """篇六: back from a leave a proxy entered, the cadre completes the written request in their own
+    words, with the supporting document the leave type needs if none was attached yet."""
+    _require_applicant(case, ctx.actor)
+    leave = case.leave
+    if leave.proxy_by_id is None or leave.completed_at is not None:
+        raise Conflict("nothing_to_complete")
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    for document in ctx.data.get("documents") or ():
+        _attach(ctx.session, case, ctx.actor, document)
+    rules = policy.pinned(ctx.session, case.policy_id, case.policy_version).body["leave"]
+    if leave.leave_type in rules["documents_required"] and not case.documents:
+        raise InvalidInput("document_required", "document", type=leave.leave_type)
+    _fire(case, "complete", ctx)
+    return {"documents": [d.filename for d in ctx.data.get("documents") or ()]}
+
+
 _ACTIONS = {
     "approve": _approve,
     "reject": _decline("reject"),
@@ -319,5 +424,7 @@ _ACTIONS = {
     "report_back": _report_back,
     "cancel": _cancel,
     "arrange_stand_in": _arrange_stand_in,
+    "attach_document": _attach_documents,
+    "complete": _complete,
 }
 ACTIONS = tuple(_ACTIONS)

@@ -1,5 +1,5 @@
 """Opening and closing task rows and filings: the inbox side of every transition."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,8 +22,8 @@ def open_office_task(session: Session, case: Case, kind: str, step: int, office_
     return task
 
 
-def open_user_task(session: Session, case: Case, kind: str, assignee: User) -> Task:
-    task = Task(case=case, kind=kind, step=0, assignee_id=assignee.id, opened_at=utcnow())
+def open_user_task(session: Session, case: Case, kind: str, assignee: User, due: date | None = None) -> Task:
+    task = Task(case=case, kind=kind, step=0, assignee_id=assignee.id, opened_at=utcnow(), due_date=due)
     session.add(task)
     return task
 

@@ -21,6 +21,7 @@ def upgrade():
     with op.batch_alter_table('leave_request', schema=None) as batch_op:
         batch_op.add_column(sa.Column('proxy_by_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('completed_at', sa.DateTime(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_leave_request_proxy_by_id'), ['proxy_by_id'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_leave_request_proxy_by_id_user_account'), 'user_account', ['proxy_by_id'], ['id'])
 
     with op.batch_alter_table('policy_version', schema=None) as batch_op:
@@ -38,6 +39,7 @@ def downgrade():
 
     with op.batch_alter_table('leave_request', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_leave_request_proxy_by_id_user_account'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_leave_request_proxy_by_id'))
         batch_op.drop_column('completed_at')
         batch_op.drop_column('proxy_by_id')
 

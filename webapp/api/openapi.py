@@ -46,7 +46,16 @@ def document() -> dict:
                                               "start_date": {"type": "string", "format": "date"},
                                               "end_date": {"type": "string", "format": "date"},
                                               "reason": {"type": "string", "maxLength": 2000},
-                                              "draft": {"type": "boolean"}}},
+                                              "draft": {"type": "boolean"},
+                                              "on_behalf_of": {"type": "integer", "description":
+                                                               "urgent leave (篇六): the person id of the "
+                                                               "cadre a proxy files for"},
+                                              "documents": {"type": "array", "items": _ref("Document")}}},
+                "Document": {"type": "object", "required": ["filename", "content_type", "data"],
+                             "properties": {"filename": {"type": "string"},
+                                            "content_type": {"enum": ["application/pdf", "image/jpeg",
+                                                                      "image/png"]},
+                                            "data": {"type": "string", "format": "byte"}}},
                 "Task": {"type": "object", "properties": {
                     "id": {"type": "integer"}, "case_id": {"type": "integer"}, "kind": {"type": "string"},
                     "step": {"type": "integer"}, "office": {"type": ["string", "null"]},
@@ -107,7 +116,9 @@ def document() -> dict:
                 "requestBody": {"required": True, **_json({
                     "type": "object", "required": ["version"],
                     "properties": {"version": {"type": "integer"}, "comment": {"type": "string"},
-                                   "actual_return_date": {"type": "string", "format": "date"}}})},
+                                   "actual_return_date": {"type": "string", "format": "date"},
+                                   "documents": {"type": "array", "items": _ref("Document"),
+                                                 "description": "attach_document and complete"}}})},
                 "responses": _responses("200", _ref("Case"), 403, 404, 409, 422)}},
             "/api/v1/inbox": {"get": {"summary": "Open tasks the caller may act on, newest first",
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},

@@ -60,12 +60,18 @@ def _leave_input(data: dict) -> LeaveInput:
                       parse.a_date(data, "end_date"), parse.text(data, "reason"))
 
 
+def _on_behalf_of(data: dict):
+    """篇六 urgent leave: the cadre a proxy files for, if the request names one."""
+    person_id = parse.integer(data, "on_behalf_of", required=False, low=1)
+    return services.cadre(db.session, person_id) if person_id is not None else None
+
+
 @bp.post("/leave-requests/preview")
 def leave_preview():
-    """Who would approve this leave for the caller, before it is filed."""
+    """Who would approve this leave for the caller (or the cadre named), before it is filed."""
     data = parse.json_body()
     data.setdefault("reason", "-")
-    days, route, who = services.preview_route(db.session, g.actor, _leave_input(data))
+    days, route, who = services.preview_route(db.session, g.actor, _leave_input(data), _on_behalf_of(data))
     return jsonify({"days": days, "policy": {"id": who.policy.policy_id, "version": who.policy.version},
                     **route.as_dict()})
 
@@ -76,8 +82,10 @@ def leave_create():
     inp = _leave_input(data)
     draft = data.get("draft", False) is True
     documents = parse.documents(data, "documents")
+    for_person = _on_behalf_of(data)
     with UnitOfWork(db.session) as uow:
-        case = services.create_leave(db.session, g.actor, inp, submit=not draft, documents=documents)
+        case = services.create_leave(db.session, g.actor, inp, submit=not draft, documents=documents,
+                                     for_person=for_person)
         uow.commit()
     return jsonify(serialize.case(case, g.actor)), 201
 
@@ -115,6 +123,8 @@ def case_action(case_id, action):
     extra = {}
     if action == "report_back":
         extra["actual_return_date"] = parse.a_date(data, "actual_return_date")
+    elif action in ("attach_document", "complete"):
+        extra["documents"] = parse.documents(data, "documents")
     elif action == "submit":
         for name, read in (("type", lambda: parse.choice(data, "type", policy.LEAVE_TYPES)),
                            ("start_date", lambda: parse.a_date(data, "start_date")),
