@@ -5,6 +5,7 @@ Every test runs on SQLite; when ZHUCUN_TEST_PG_URL names a PostgreSQL database (
 starts one), every test runs on PostgreSQL as well.
 """
 import base64
+import copy
 import os
 import re
 from datetime import date, timedelta
@@ -16,7 +17,7 @@ from models import Base, User
 from webapp import create_app
 from webapp.auth import new_token
 from webapp.extensions import db as _db
-from workflows import demo_data
+from workflows import demo_data, policy
 
 PG_URL = os.environ.get("ZHUCUN_TEST_PG_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
@@ -113,6 +114,19 @@ def use_preset(app, preset: str) -> None:
     """Switch the demo jurisdiction to another shipped preset."""
     with app.app_context():
         demo_data.seed(_db.session, preset)
+
+
+@pytest.fixture
+def edit_policy(app, db):
+    """edit_policy(day_counting="working") → the demo policy's next version with these leave settings,
+    as a jurisdiction would publish its own rules."""
+    def publish(preset="zhumadian-2022", **leave):
+        body = copy.deepcopy(policy.load_presets()[preset])
+        body["leave"].update(leave)
+        with app.app_context():
+            policy.publish(_db.session, body, "edited by admin")
+            _db.session.commit()
+    return publish
 
 
 def leave_dates(days: int, start_in: int = 7):

@@ -21,14 +21,8 @@ def months_ahead():
 
 
 @pytest.fixture
-def limits(app, db):
-    def publish(**per_type):
-        body = copy.deepcopy(policy.load_presets()["zhumadian-2022"])
-        body["leave"]["limits"] = per_type
-        with app.app_context():
-            policy.publish(db.session, body, "edited by admin")
-            db.session.commit()
-    return publish
+def limits(edit_policy):
+    return lambda **per_type: edit_policy(limits=per_type)
 
 
 def ask(api, start: date, days: int, leave_type="personal"):
