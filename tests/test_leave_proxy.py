@@ -120,7 +120,7 @@ def test_a_returned_proxy_request_goes_back_to_the_proxy(app, db, api, pian6):
     assert "complete" not in after["actions"]  # a withdrawn leave owes no written request
 
 
-def test_the_pages_for_the_leader_and_the_cadre(app, login_as, pian6):
+def test_the_pages_for_the_leader_and_the_cadre(app, login_as, api, pian6):
     leader = user(login_as, LEADER)
     index = get(leader, "/leave/")
     assert index.has("new-proxy-leave")
@@ -144,9 +144,14 @@ def test_the_pages_for_the_leader_and_the_cadre(app, login_as, pian6):
     assert "Entered by 张伟" in entered.text("proxy") and "Incomplete" in entered.text("proxy")
     assert get(leader, "/leave/").all("entered-row")
 
-    # The cadre's own page offers the completion.
+    # Once approved, the cadre's inbox and own page offer the completion.
     cadre = user(login_as, CADRE)
     [row] = get(cadre, "/leave/").all("my-leave-row")
+    api(LEADER).act(int(row.attrs["data-case-id"]), "approve")
+    api("dongling.deputy").act(int(row.attrs["data-case-id"]), "approve")
+    kinds = {r.attrs["data-task-kind"]: r for r in get(cadre, "/inbox/").all("inbox-row")}
+    assert set(kinds) == {"report_back", "complete"}
+    assert "write the request in your own words" in kinds["complete"].text
     case_path = f"/cases/{row.attrs['data-case-id']}"
     page = get(cadre, case_path)
     assert page.has("complete-form")
