@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from models import Base, Case, Task, User
-from workflows import demo_data, services
+from workflows import demo_data, org_admin, services
 from workflows.errors import Conflict
 from workflows.unit_of_work import UnitOfWork
 
@@ -72,3 +72,17 @@ def test_failed_action_rolls_back_everything(session):
     case = session.get(Case, case_id)
     assert (case.state, case.version, len(case.events)) == ("pending", version, 2)
     assert [t.status for t in case.tasks] == ["open"]
+
+
+def test_two_admins_saving_one_username_at_once_get_a_conflict_not_a_crash(session):
+    with UnitOfWork(session) as uow:
+        org_admin.check_username(session, "twin")  # both admins pass the check ...
+        session.add(User(username="twin", password_hash="!"))
+        with Session(session.get_bind()) as other:  # ... and the other one saves first
+            other.add(User(username="twin", password_hash="!"))
+            other.commit()
+        with pytest.raises(Conflict) as lost:
+            uow.commit()
+    # PostgreSQL reports the unique constraint; SQLite refuses the write on a snapshot moved past.
+    assert lost.value.code in ("saved_concurrently", "case_changed")
+    assert len(session.scalars(select(User).where(User.username == "twin")).all()) == 1

@@ -64,6 +64,7 @@ MESSAGES = {
     "unknown_action": _l("Unknown action “%(action)s”."),
     "not_your_case": _l("You may not see this case."),
     "case_changed": _l("Someone acted on this case since you opened it. Reload it and try again."),
+    "saved_concurrently": _l("Someone saved the same thing at the same moment. Reload the page and check."),
     "action_not_allowed": _l("This action is not possible while the case is “%(state)s”."),
     "own_case": _l("You cannot decide your own case."),
     "no_open_task": _l("You have no open task on this case."),

@@ -1,5 +1,5 @@
 """One transaction per user action: everything it wrote commits together, or nothing does."""
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -24,6 +24,11 @@ class UnitOfWork:
     def commit(self):
         try:
             self.session.commit()
+        except IntegrityError as exc:
+            # Every uniqueness rule is checked before writing; the constraint only fires when another
+            # transaction saved the same name (a username, a village's team) since that check.
+            self.session.rollback()
+            raise Conflict("saved_concurrently") from exc
         except Exception as exc:
             self.session.rollback()
             if _is_lost_race(exc):
