@@ -292,3 +292,21 @@ def test_grant_ids_no_row_can_hold_are_not_found(admin):
 def test_a_case_page_far_past_the_end_is_empty(app, admin):
     file_leave(user(lambda name: login(app.test_client(), name), "xinghua.member1"))
     assert get(admin, "/admin/cases?page=99999999999999999999999").has("empty-state")
+
+
+def test_one_person_has_one_active_account(admin):
+    users = get(admin, "/admin/users")
+    lina = option_value(users.html, "person_id", "李娜")
+    second = {"username": "lina2", "password": "s3cret-pw", "person_id": lina, "active": "y"}
+    refused = post(admin, "/admin/users", second, "/admin/users")
+    assert refused.status == 422
+    assert "李娜 already has an active account (xinghua.member1)" in refused.text("error-person_id")
+    assert "lina2" not in get(admin, "/admin/users").html
+    # Once the old account is deactivated, the person may get a new one.
+    path = re.search(r'href="(/admin/users/\d+)">xinghua.member1<', users.html).group(1)
+    post(admin, path, {"user-username": "xinghua.member1", "user-person_id": lina}, path)  # active unticked
+    assert post(admin, "/admin/users", second, "/admin/users").status == 200
+    assert "lina2" in get(admin, "/admin/users").html
+    # ... and the old one cannot be switched back on beside it.
+    again = post(admin, path, {"user-username": "xinghua.member1", "user-person_id": lina, "user-active": "y"}, path)
+    assert again.status == 422 and "one person, one account" in again.text("error-person_id")

@@ -254,6 +254,7 @@ def users():
             if not form.password.data:
                 raise InvalidInput("required", "password")
             person = _pick(Person, "person_id", form.person_id.data, required=False)
+            org_admin.check_person_free(db.session, person, form.active.data)
         except WorkflowError as error:
             return _refused("admin/users.html", form, error, users=rows)
         user = User(username=form.username.data.strip(), password_hash=generate_password_hash(form.password.data),
@@ -284,6 +285,7 @@ def user(user_id):
     try:
         org_admin.check_username(db.session, form.username.data, row)
         person = _pick(Person, "person_id", form.person_id.data, required=False)
+        org_admin.check_person_free(db.session, person, form.active.data, row)
         if row.id == current_user.id and not form.active.data:
             raise InvalidInput("deactivate_self", "active")
     except WorkflowError as error:

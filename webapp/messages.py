@@ -90,6 +90,7 @@ MESSAGES = {
     "not_a_choice": _l("Choose %(field)s from the list."),
     "wrong_unit_kind": _l("Choose a %(kind)s."),
     "kind_in_use": _l("Units, teams, people, roles or cases depend on this unit: it stays a %(kind)s."),
+    "person_has_account": _l("%(name)s already has an active account (%(username)s): one person, one account."),
     "deactivate_self": _l("You cannot deactivate your own account."),
     "leave_overlaps": _l("These dates overlap your leave request no. %(other)s (%(start)s to %(end)s)."),
     "over_request_limit": _l("One request for %(type)s may be at most %(max)s days; this one is %(days)s."),

@@ -101,6 +101,18 @@ def check_username(session: Session, username: str, user: User | None = None):
         raise InvalidInput("username_taken", "username", username=username)
 
 
+def check_person_free(session: Session, person: Person | None, active: bool, user: User | None = None):
+    """One active account per person: their tasks (revise, report back) go to that account alone."""
+    if person is None or not active:
+        return
+    query = select(User.username).where(User.person_id == person.id, User.active.is_(True))
+    if user is not None:
+        query = query.where(User.id != user.id)
+    other = session.scalar(query)
+    if other is not None:
+        raise InvalidInput("person_has_account", "person_id", name=person.name, username=other)
+
+
 def units_as_tree(session: Session) -> list[tuple[OrgUnit, int]]:
     """Every unit with its depth, each parent followed by its children, by kind and name."""
     units = list(session.scalars(select(OrgUnit).order_by(OrgUnit.kind, OrgUnit.name)))

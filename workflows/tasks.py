@@ -49,4 +49,5 @@ def file_with(session: Session, case: Case, office_codes, reason: str) -> None:
 
 
 def applicant_user(session: Session, case: Case) -> User | None:
-    return session.scalars(select(User).where(User.person_id == case.subject_person_id)).first()
+    return session.scalars(select(User).where(User.person_id == case.subject_person_id,
+                                              User.active.is_(True))).first()
