@@ -143,6 +143,7 @@ def test_the_pages_for_the_leader_and_the_cadre(app, login_as, api, pian6):
     assert "entered for 李娜" in entered.html
     assert "Entered by 张伟" in entered.text("proxy") and "Incomplete" in entered.text("proxy")
     assert get(leader, "/leave/").all("entered-row")
+    assert "entered by 张伟" in get(leader, "/inbox/").text("by-proxy")  # 张伟 approves the first step too
 
     # Once approved, the cadre's inbox and own page offer the completion.
     cadre = user(login_as, CADRE)
