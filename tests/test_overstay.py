@@ -1,5 +1,6 @@
 """Overstay: a leave not reported back by its end is flagged the next morning, and every day past
 the end until the report counts as absence (旷工)."""
+import re
 from datetime import date, timedelta
 
 from tests.pages import get, user
@@ -43,6 +44,12 @@ def test_the_morning_job_flags_an_overdue_leave_and_counts_absence(app, api, log
 
     page = get(user(login_as, "dongling.head"), f"/cases/{case['id']}")
     assert "3 days of absence" in page.text("absence")
+    # The cadre's own record counts them as absence without leave, in the ledger too.
+    mine = get(user(login_as, "xinghua.member1"), "/leave/")
+    assert mine.one("balance-absence").attrs["data-days"] == "3"
+    assert "Absence without leave" in mine.text("balance-absence")
+    absent = [r.text for r in mine.all("ledger-row") if "Absence without leave" in r.text]
+    assert sum(int(re.search(r"([+-]\d+)#", row).group(1)) for row in absent) == 3
 
 
 def test_reporting_back_late_counts_the_days_until_the_report(api):
