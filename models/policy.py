@@ -4,9 +4,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
+from models.org import User
 
 
 class PolicyVersion(Base):
@@ -21,3 +22,4 @@ class PolicyVersion(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     # The admin who published it; none for a preset loaded from its file.
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_by: Mapped[User | None] = relationship()

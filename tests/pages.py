@@ -86,6 +86,49 @@ class Page:
         return re.search(r'value="(\d+)"', found).group(1)
 
 
+class _FormReader(HTMLParser):
+    """The fields of one form (by its data-testid) with the values a browser would send: text and
+    hidden inputs, ticked checkboxes, selected options. A checkbox group sends a list."""
+
+    def __init__(self, testid: str):
+        super().__init__()
+        self.testid, self.inside, self.values = testid, False, {}
+        self._select = None
+
+    def _add(self, name, value):
+        self.values.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("data-testid") == self.testid
+        if not self.inside or not attrs.get("name") and tag != "option":
+            return
+        if tag == "input":
+            kind = attrs.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self._add(attrs["name"], attrs.get("value", "y"))
+            elif kind not in ("submit", "button", "file"):
+                self._add(attrs["name"], attrs.get("value", ""))
+        elif tag == "select":
+            self._select = attrs["name"]
+        elif tag == "option" and self._select and "selected" in attrs:
+            self._add(self._select, attrs.get("value", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self._select = None
+
+
+def form_values(html: str, testid: str) -> dict[str, list[str]]:
+    reader = _FormReader(testid)
+    reader.feed(html)
+    return reader.values
+
+
 def user(login_as, username):
     """A browser logged in as a demo user, reading the pages in English (stable words for asserts)."""
     client = login_as(username)

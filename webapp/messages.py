@@ -38,6 +38,10 @@ FIELDS = {
     "active": _l("Active"),
     "documents": _l("Supporting documents"),
     "on_behalf_of": _l("Cadre"),
+    "new_id": _l("Id of the new policy"),
+    "unit_id": _l("Unit"),
+    "note": _l("Reason for the change"),
+    "base_version": _l("Version"),
 }
 
 MESSAGES = {
@@ -112,6 +116,19 @@ MESSAGES = {
     "not_proxy": _l("Only %(offices)s may enter urgent leave for this cadre."),
     "unknown_person": _l("Choose the cadre from the list."),
     "nothing_to_complete": _l("This request has no written request left to complete."),
+    "policy_id_format": _l("An id holds 2 to 49 lower-case letters, digits and hyphens, e.g. “shifan-county”."),
+    "policy_id_taken": _l("A policy with the id “%(id)s” exists already."),
+    "preset_read_only": _l("A shipped preset cannot be changed here. Copy it into your jurisdiction's own policy."),
+    "policy_changed": _l("Version %(version)s was published while you were editing. Open it and make your "
+                         "change there."),
+    "policy_invalid": _l("The policy is not valid: %(problem)s"),
+    "at_least": _l("Must be a whole number of at least %(min)s."),
+    "choose_one": _l("Choose at least one."),
+    "max_below_min": _l("Must not be less than the band's first day (%(min)s)."),
+    "band_gap": _l("No band covers a leave of %(days)s days (%(applicant)s, %(tier)s, %(type)s): every length "
+                   "must fall in exactly one band."),
+    "band_overlap": _l("Bands %(band)s and %(other)s both cover a leave of %(days)s days (%(applicant)s, "
+                       "%(tier)s, %(type)s): every length must fall in exactly one band."),
 }
 
 
@@ -120,7 +137,8 @@ def describe(code: str, field: str | None = None, **params) -> str:
     if template is None:
         return code
     kinds = {"state": "state", "office": "office", "offices": "office", "kind": "unit_kind",
-             "parent_kind": "unit_kind", "type": "leave_type", "role": "role"}
+             "parent_kind": "unit_kind", "type": "leave_type", "role": "role", "applicant": "applicant",
+             "tier": "tier"}
     values = {k: _named(kinds[k], v) if k in kinds else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values

@@ -27,11 +27,13 @@ MAX_LEAVE_DAYS = 366
 
 
 class PolicyError(ValueError):
-    """A policy document is invalid. The message names the file, the key and the problem."""
+    """A policy document is invalid. The message names the file, the key and the problem; `code` and
+    `params` say the problem again for the policy editor, which shows it in the admin's language."""
 
-    def __init__(self, source: str, key: str, problem: str):
+    def __init__(self, source: str, key: str, problem: str, code: str = "policy_invalid", **params):
         super().__init__(f"{source}: {key}: {problem}")
         self.source, self.key, self.problem = source, key, problem
+        self.code, self.params = code, {"problem": problem, **params}
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,8 @@ class _Checker:
     def __init__(self, source: str):
         self.source = source
 
-    def fail(self, key: str, problem: str):
-        raise PolicyError(self.source, key, problem)
+    def fail(self, key: str, problem: str, code: str = "policy_invalid", **params):
+        raise PolicyError(self.source, key, problem, code, **params)
 
     def table(self, value, key: str, allowed: set[str], required: set[str] = frozenset()) -> dict:
         if not isinstance(value, dict):
@@ -86,19 +88,19 @@ class _Checker:
 
     def text(self, value, key: str) -> str:
         if not isinstance(value, str) or not value.strip():
-            self.fail(key, "must be a non-empty string")
+            self.fail(key, "must be a non-empty string", "required")
         return value
 
     def integer(self, value, key: str, minimum: int = 0) -> int:
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            self.fail(key, f"must be a whole number ≥ {minimum}")
+            self.fail(key, f"must be a whole number ≥ {minimum}", "at_least", min=minimum)
         return value
 
     def choices(self, value, key: str, allowed: tuple[str, ...], empty_ok: bool = False) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(key, "must be a list of strings")
         if not value and not empty_ok:
-            self.fail(key, "must not be empty")
+            self.fail(key, "must not be empty", "choose_one")
         for v in value:
             if v not in allowed:
                 self.fail(key, f"unknown value '{v}' (expected one of: {', '.join(allowed)})")
@@ -153,7 +155,7 @@ def _validate_band(c: _Checker, band, key: str):
     c.table(band, key, _BAND_KEYS, {"steps"})
     low = c.integer(band.setdefault("min_days", 1), f"{key}.min_days", 1)
     if "max_days" in band and c.integer(band["max_days"], f"{key}.max_days", 1) < low:
-        c.fail(f"{key}.max_days", f"is less than min_days ({low})")
+        c.fail(f"{key}.max_days", f"is less than min_days ({low})", "max_below_min", min=low)
     c.choices(band.setdefault("applicant", list(APPLICANT_ROLES)), f"{key}.applicant", APPLICANT_ROLES)
     c.choices(band.setdefault("tier", list(TIERS)), f"{key}.tier", TIERS)
     c.choices(band.setdefault("types", list(LEAVE_TYPES)), f"{key}.types", LEAVE_TYPES)
@@ -182,7 +184,9 @@ def _check_coverage(c: _Checker, leave: dict):
                     if len(hits) != 1:
                         what = "no band covers" if not hits else \
                             f"bands {', '.join(map(str, hits))} overlap for"
-                        c.fail("leave.bands", f"{what} {days} days ({applicant}, {tier}-sent, {leave_type})")
+                        c.fail("leave.bands", f"{what} {days} days ({applicant}, {tier}-sent, {leave_type})",
+                               "band_overlap" if hits else "band_gap", bands=hits, days=days,
+                               applicant=applicant, tier=tier, type=leave_type)
 
 
 def _band_matches(band: dict, days: int, applicant: str, tier: str, leave_type: str) -> bool:
@@ -240,6 +244,12 @@ def latest(session: Session, policy_id: str) -> PolicyVersion | None:
         select(PolicyVersion).where(PolicyVersion.policy_id == policy_id)
         .order_by(PolicyVersion.version.desc()).limit(1)
     ).first()
+
+
+def versions(session: Session, policy_id: str) -> list[PolicyVersion]:
+    """Every version of a policy, newest first."""
+    return list(session.scalars(select(PolicyVersion).where(PolicyVersion.policy_id == policy_id)
+                                .order_by(PolicyVersion.version.desc())))
 
 
 def pinned(session: Session, policy_id: str, version: int) -> PolicyVersion:
