@@ -35,6 +35,8 @@ class _Collector(HTMLParser):
         if element is not None:
             self.found.append(element)
         if tag in _VOID:
+            if tag == "br":  # a line break reads as a space
+                self.handle_data(" ")
             return
         self._depth += 1
         if element is not None:

@@ -5,7 +5,7 @@ import copy
 import pytest
 
 from tests.conftest import leave_dates
-from workflows import policy
+from workflows import policy, policy_editor
 from workflows.policy import PolicyError
 
 
@@ -16,6 +16,12 @@ def preset(pid):
 def test_every_shipped_preset_loads():
     assert sorted(policy.load_presets()) == [
         "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"]
+
+
+@pytest.mark.parametrize("pid", sorted(policy.load_presets()))
+def test_the_editor_reads_and_writes_back_every_preset_without_changing_a_rule(pid):
+    body = preset(pid)
+    assert policy_editor.same_rules(policy_editor.apply(body, policy_editor.settings_of(body)), body)
 
 
 def test_policies_endpoint_lists_presets_with_versions(api):

@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import DateField, FieldList, FormField, IntegerField, PasswordField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
@@ -84,10 +84,23 @@ class ReportBackForm(FlaskForm):
 FORM_FIELDS = {"type": "leave_type"}
 
 
+def _field_named(form, name: str):
+    """The field a form shows under this name, also inside its repeated parts ("bands-0-min_days")."""
+    for field in form:
+        if field.name == name:
+            return field
+        if isinstance(field, (FieldList, FormField)):
+            inner = _field_named(field, name)
+            if inner is not None:
+                return inner
+    return None
+
+
 def show_error(form, error: WorkflowError) -> list[str]:
-    """Put a workflow error under the form field it names; return it as a general error otherwise."""
-    field = getattr(form, FORM_FIELDS.get(error.field, error.field or ""), None)
-    if field is None:
+    """Put a workflow error under the form field it names; return it as a general error otherwise
+    (also where the field is one the user does not see, such as the version a page was read at)."""
+    field = _field_named(form, form._prefix + FORM_FIELDS.get(error.field, error.field or ""))
+    if field is None or isinstance(field, (FieldList, FormField)) or isinstance(field.widget, HiddenInput):
         return [describe_error(error)]
     # WTForms keeps a field's errors as a tuple until it has been validated.
     field.errors = [*field.errors, describe_error(error)]

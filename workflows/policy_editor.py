@@ -101,6 +101,20 @@ def apply(body: dict, settings: dict) -> dict:
         raise _as_input_error(error) from error
 
 
+def same_rules(a: dict, b: dict) -> bool:
+    """Whether two policy bodies decide everything alike. The editor names each band's filing offices
+    where a file may leave them to the policy-wide default; that alone is no change."""
+    return _explicit(a) == _explicit(b)
+
+
+def _explicit(body: dict) -> dict:
+    body = copying.deepcopy(body)
+    leave = body["leave"]
+    for band in leave["bands"]:
+        band.setdefault("filing", leave["filing"])
+    return body
+
+
 def _band(settings: dict) -> dict:
     band = {"min_days": settings["min_days"], "applicant": list(settings["applicant"]),
             "tier": list(settings["tier"]), "types": list(settings["types"]), "filing": list(settings["filing"]),
@@ -141,7 +155,7 @@ def publish(session: Session, base: PolicyVersion, settings: dict, note: str, by
     if current.version != base.version:
         raise Conflict("policy_changed", "base_version", version=current.version)
     body = apply(base.body, settings)
-    if body == base.body:
+    if same_rules(body, base.body):
         return None
     if not note.strip():
         raise InvalidInput("required", "note")
