@@ -95,3 +95,28 @@ def test_cadre_files_leave_and_township_approves_it_from_the_inbox(live_server, 
 
     page.goto(f"{live_server}/inbox/")
     expect(page.locator(f"[data-testid=inbox-row][data-case-id='{case_id}']")).to_have_count(0)
+
+
+def test_admin_copies_a_preset_changes_a_band_previews_and_publishes(live_server, page):
+    from playwright.sync_api import expect
+    log_in(page, live_server, "admin")
+    page.goto(f"{live_server}/admin/policies")
+    page.click("[data-testid=policy-row][data-policy=county-pian6] a")
+    page.fill("input[name=new_id]", "shifan-county")
+    page.fill("input[name=name]", "示范县驻村工作队请销假制度")
+    page.select_option("select[name=unit_id]", label=next(
+        o for o in page.locator("select[name=unit_id] option").all_inner_texts() if "示范县" in o))
+    page.click("[data-testid=copy-form] button[type=submit]")
+    expect(page.locator("[data-testid=policy-form]")).to_be_visible()
+
+    page.fill("input[name=bands-2-max_days]", "6")  # 队员 4–6 days: 队长, then 乡镇主要领导
+    page.fill("input[name=bands-3-min_days]", "7")
+    page.click("[data-testid=preview-button]")
+    changed = page.locator("[data-testid=preview] [data-testid=route-row][data-days='6'] td.changed")
+    expect(changed).to_have_count(2)
+    expect(changed.first).to_contain_text("队长 → 乡镇党委书记")
+
+    page.fill("input[name=note]", "县委办〔2026〕10号")
+    page.click("[data-testid=publish-button]")
+    expect(page.locator("[data-testid=policy-version]")).to_contain_text("第 2 版")
+    expect(page.locator("[data-testid=version-row]").first).to_contain_text("县委办〔2026〕10号")
