@@ -52,13 +52,20 @@ def _copy_form(row, formdata=None) -> forms.CopyPolicyForm:
     return form
 
 
-def _policy_page(policy_id: str, copy_form=None, status=200, general_errors=()):
-    """A version of a policy (`?version=`, else the newest), its rules and routes, and its history."""
+def _versions(policy_id: str):
+    """Every version of the policy, newest first, and the one the page asks for (`?version=`, else
+    the newest); 404 if there is no such policy or version."""
     versions = policy.versions(db.session, policy_id)
     wanted = request.args.get("version", type=int)
     shown = next((v for v in versions if wanted in (None, v.version)), None)
     if shown is None:
         abort(404)
+    return versions, shown
+
+
+def _policy_page(policy_id: str, copy_form=None, status=200, general_errors=()):
+    """A version of a policy, its rules and routes, and its history."""
+    versions, shown = _versions(policy_id)
     earlier = next((v for v in versions if v.version < shown.version), None)
     return render_template(
         "admin/policy.html", row=shown, versions=versions, latest=versions[0],
@@ -75,12 +82,8 @@ def policy_page(policy_id):
 
 @bp.post("/policies/<policy_id>/copy")
 def copy_policy(policy_id):
-    """Copy the version shown (`?version=`, else the newest) into a new policy, applied where chosen."""
-    versions = policy.versions(db.session, policy_id)
-    wanted = request.args.get("version", type=int)
-    original = next((v for v in versions if wanted in (None, v.version)), None)
-    if original is None:
-        abort(404)
+    """Copy the version shown into a new policy, applied where chosen."""
+    _all, original = _versions(policy_id)
     form = _copy_form(original, request.form)
     if not form.validate_on_submit():
         return _policy_page(policy_id, form, 422)
