@@ -59,6 +59,7 @@ def test_a_preset_reads_as_rules_and_routes_and_cannot_be_changed(admin):
         "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"}
 
     page = get(admin, f"/admin/policies/{PRESET}")
+    assert '<a href="/admin/policies" class="active">' in page.html  # the nav shows where the admin is
     assert "Shipped preset: read-only" in page.text("policy-facts")
     assert "Team leader may enter it; the cadre completes it in writing within 3 days" in page.text("policy-proxy")
     member, _, leader, _ = route_cells(page, 4)
