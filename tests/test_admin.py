@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from models import OrgUnit
 from tests.conftest import csrf_token, login
+from workflows import org_admin
 from tests.pages import file_leave, get, option_value, post, user
 
 TODAY = date.today()
@@ -121,6 +122,15 @@ def test_a_new_user_with_a_granted_role_sees_their_inbox(app, admin, api):
     assert roles == [{"role": "township_head", "org_unit": {"id": roles[0]["org_unit"]["id"], "name": "东岭镇"}}]
     case_id = file_leave(user(lambda name: login(app.test_client(), name), "xinghua.member1"))
     assert case_id in get(newcomer, "/inbox/").case_ids("inbox-row")
+
+
+def test_a_username_saved_by_another_admin_meanwhile_is_a_conflict_not_a_server_error(admin, monkeypatch):
+    # The other admin saves "admin" between this admin's check and commit: the constraint answers.
+    monkeypatch.setattr(org_admin, "check_username", lambda *args: None)
+    raced = post(admin, "/admin/users", {"username": "admin", "password": "whatever"}, "/admin/users")
+    assert raced.status == 409
+    assert "Someone saved the same thing at the same moment" in raced.html
+    assert [u.text.split()[0] for u in get(admin, "/admin/users").all("user-row")].count("admin") == 1
 
 
 def test_duplicate_usernames_and_deactivation(app, admin, api):

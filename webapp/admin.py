@@ -17,6 +17,7 @@ from webapp.views import page_number
 from workflows import org_admin, policy
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.services import MAX_ID
+from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -68,7 +69,13 @@ def _row(model, row_id: int):
 
 
 def _saved(message: str, endpoint: str, **values):
-    db.session.commit()
+    # A name another admin saved since it was checked: 409 (saved_concurrently), not a server error.
+    UnitOfWork(db.session).commit()
+    return _go_on(message, endpoint, **values)
+
+
+def _go_on(message: str, endpoint: str, **values):
+    """After a save: say what was done, on the page it leads to."""
     flash(message, "success")
     return redirect(url_for(endpoint, **values), 303)
 
@@ -260,8 +267,8 @@ def users():
         user = User(username=form.username.data.strip(), password_hash=generate_password_hash(form.password.data),
                     person=person, active=form.active.data)
         db.session.add(user)
-        db.session.flush()
-        return _saved(_("The user was added. Now grant them roles."), "admin.user", user_id=user.id)
+        UnitOfWork(db.session).commit()  # before its id leads on, so that a lost race is a conflict
+        return _go_on(_("The user was added. Now grant them roles."), "admin.user", user_id=user.id)
     return render_template("admin/users.html", form=form, users=rows), 422 if form.errors else 200
 
 

@@ -9,12 +9,13 @@ from sqlalchemy.exc import IntegrityError
 
 from models import OrgUnit
 from webapp import admin_forms as forms
-from webapp.admin import _pick, _units, bp
+from webapp.admin import _go_on, _pick, _units, bp
 from webapp.extensions import db
 from webapp.forms import show_error
 from workflows import policy, policy_editor
 from workflows.errors import Conflict, WorkflowError
 from workflows.services import MAX_ID
+from workflows.unit_of_work import UnitOfWork
 
 # Buttons of the edit form that change its shape (a band or a step more or less) rather than the policy.
 REARRANGING = ("add_band", "remove_band", "add_step", "remove_step")
@@ -90,15 +91,12 @@ def copy_policy(policy_id):
     try:
         unit = _pick(OrgUnit, "unit_id", form.unit_id.data, required=False)
         copied = policy_editor.copy(db.session, original, form.new_id.data, form.name.data, unit, current_user)
-        db.session.commit()
+        UnitOfWork(db.session).commit()  # another admin took the same id meanwhile: saved_concurrently
     except WorkflowError as error:
         db.session.rollback()
-        return _policy_page(policy_id, form, 422, show_error(form, error))
-    except IntegrityError:  # another admin took the same id at the same moment
-        db.session.rollback()
-        return _policy_page(policy_id, form, 409, show_error(form, Conflict("saved_concurrently")))
-    flash(_("%(name)s is now a policy of its own. Change it here, then publish it.", name=copied.name), "success")
-    return redirect(url_for("admin.edit_policy", policy_id=copied.policy_id), 303)
+        return _policy_page(policy_id, form, error.status, show_error(form, error))
+    return _go_on(_("%(name)s is now a policy of its own. Change it here, then publish it.", name=copied.name),
+                  "admin.edit_policy", policy_id=copied.policy_id)
 
 
 def _edit_page(current, form, status=200, preview=None, general_errors=()):
@@ -160,8 +158,8 @@ def edit_policy(policy_id):
         error = Conflict("policy_changed", version=policy.latest(db.session, policy_id).version)
         return _edit_page(current, form, 409, general_errors=show_error(form, error))
     if published is None:
-        flash(_("Nothing changed: version %(version)s stays in force.", version=base.version), "success")
+        message = _("Nothing changed: version %(version)s stays in force.", version=base.version)
     else:
-        flash(_("Version %(version)s is published. New requests follow it; cases already open keep the "
-                "version they were opened under.", version=published.version), "success")
-    return redirect(url_for("admin.policy_page", policy_id=policy_id), 303)
+        message = _("Version %(version)s is published. New requests follow it; cases already open keep the "
+                    "version they were opened under.", version=published.version)
+    return _go_on(message, "admin.policy_page", policy_id=policy_id)
