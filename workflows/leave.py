@@ -89,12 +89,17 @@ def _check_blackout(event: EventData) -> None:
                            end=period.end_date.isoformat())
 
 
-def _check_documents(event: EventData) -> None:
-    case, ctx = event.model, _ctx(event)
-    if case.leave.proxy_by_id is not None:
-        return  # entered by proxy while the cadre is away: the document comes with the completion
+def require_documents(case: Case, ctx: ActionContext) -> None:
+    """A leave type whose policy asks for a supporting document (病假: a doctor's note) has one."""
     if case.leave.leave_type in _rules(case, ctx)["documents_required"] and not case.documents:
         raise InvalidInput("document_required", "document", type=case.leave.leave_type)
+
+
+def _check_documents(event: EventData) -> None:
+    case = event.model
+    if case.leave.proxy_by_id is not None:
+        return  # entered by proxy while the cadre is away: the document comes with the completion
+    require_documents(case, _ctx(event))
 
 
 def _check_limits(event: EventData) -> None:
@@ -144,9 +149,8 @@ def _finish_approval(event: EventData) -> None:
     balance.record_approval(ctx.session, case, rules["day_counting"])
     if case.leave.proxy_by_id is not None and case.leave.completed_at is None and applicant is not None:
         # 篇六: the cadre owes the written request, within the policy's days of coming back.
-        expected_back = case.leave.end_date + timedelta(days=1)
         tasks.open_user_task(ctx.session, case, "complete", applicant,
-                             due=expected_back + timedelta(days=rules["proxy"]["complete_within_days"]))
+                             due=_completion_due(rules, back=case.leave.end_date + timedelta(days=1)))
     if case.leave.extends is not None:
         # The leave goes on under this request: the report back is owed here, not on the first one.
         first = case.leave.extends
@@ -194,8 +198,12 @@ def _record_return(event: EventData) -> None:
             tasks.close(task, ctx.actor, "report_back")
         elif task.kind == "complete":
             # The days to complete the written request run from the day the cadre came back.
-            task.due_date = case.leave.actual_return_date + timedelta(
-                days=_rules(case, ctx)["proxy"]["complete_within_days"])
+            task.due_date = _completion_due(_rules(case, ctx), back=case.leave.actual_return_date)
+
+
+def _completion_due(rules: dict, back: date) -> date:
+    """篇六: the written request is due within the policy's days of the cadre's return."""
+    return back + timedelta(days=rules["proxy"]["complete_within_days"])
 
 
 def _record_completion(event: EventData) -> None:

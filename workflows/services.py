@@ -406,13 +406,12 @@ def _complete(case, ctx):
         raise Conflict("nothing_to_complete")
     if not ctx.comment:
         raise InvalidInput("required", "comment")
-    for document in ctx.data.get("documents") or ():
+    documents = ctx.data.get("documents") or ()
+    for document in documents:
         _attach(ctx.session, case, ctx.actor, document)
-    rules = policy.pinned(ctx.session, case.policy_id, case.policy_version).body["leave"]
-    if leave.leave_type in rules["documents_required"] and not case.documents:
-        raise InvalidInput("document_required", "document", type=leave.leave_type)
+    leave_flow.require_documents(case, ctx)
     _fire(case, "complete", ctx)
-    return {"documents": [d.filename for d in ctx.data.get("documents") or ()]}
+    return {"documents": [d.filename for d in documents]}
 
 
 _ACTIONS = {
