@@ -52,22 +52,31 @@ def _balance() -> dict:
 def new():
     # Who is applying, under which policy: shown above the form; refuses users with no posting.
     who = services.applicant_for(db.session, current_user, date.today())
-    form = LeaveForm()
+    return _leave_form(LeaveForm(), who=who)
+
+
+def _leave_form(form: LeaveForm, proxy: bool = False, **context):
+    """The leave form, the user's own or (`proxy`) one entered for the cadre it names: shown, then
+    previewed, saved as a draft or submitted."""
+    page = {"template_name_or_list": "leave/new.html", "form": form, "proxy": proxy, **context}
     if request.method == "GET":
-        return render_template("leave/new.html", form=form, who=who)
+        return render_template(**page)
     if not form.validate():
-        return render_template("leave/new.html", form=form, who=who), 422
+        return render_template(**page), 422
     try:
+        person = services.cadre(db.session, form.on_behalf_of.data) if proxy else None
         if "preview" in request.form:
-            return _preview(form)
-        case = _create(form, submit="save_draft" not in request.form)
+            return _preview(form, person)
+        case = _create(form, submit="save_draft" not in request.form, for_person=person)
     except WorkflowError as error:
-        general = show_error(form, error)
-        return render_template("leave/new.html", form=form, who=who, general_errors=general), error.status
+        return render_template(**page, general_errors=show_error(form, error)), error.status
     if case.state == "draft":
         flash(_("Draft saved. It goes to nobody until you submit it."), "success")
-    else:
+    elif person is None:
         flash(_("Your leave request was submitted."), "success")
+    else:
+        flash(_("The urgent leave was entered for %(name)s. They complete the written request after coming back.",
+                name=person.name), "success")
     return redirect(url_for("cases.detail", case_id=case.id))
 
 
@@ -99,20 +108,4 @@ def proxy():
         abort(403)
     form.on_behalf_of.choices = [SelectChoice("", "—")] + [
         SelectChoice(p.id, f"{p.name}（{p.current_term(date.today()).team.village.name}）") for p in cadres]
-    page = {"template_name_or_list": "leave/new.html", "form": form, "proxy": True}
-    if request.method == "GET":
-        return render_template(**page)
-    if not form.validate():
-        return render_template(**page), 422
-    try:
-        person = services.cadre(db.session, form.on_behalf_of.data)
-        if "preview" in request.form:
-            return _preview(form, person)
-        case = _create(form, submit="save_draft" not in request.form, for_person=person)
-    except WorkflowError as error:
-        general = show_error(form, error)
-        return render_template(**page, general_errors=general), error.status
-    flash(_("The urgent leave was entered for %(name)s. They complete the written request after coming back.",
-            name=person.name) if case.state != "draft" else _("Draft saved. It goes to nobody until you submit it."),
-          "success")
-    return redirect(url_for("cases.detail", case_id=case.id))
+    return _leave_form(form, proxy=True)
