@@ -4,7 +4,7 @@ refusal, each with its words and nothing written."""
 import pytest
 
 from tests.conftest import csrf_token, leave_dates
-from tests.pages import Page, form_values, get, option_value, post, user
+from tests.pages import Element, Page, form_values, get, option_value, post, user
 
 PRESET = "county-pian6"
 OWN = "shifan-county"
@@ -36,7 +36,7 @@ def press(admin, values: dict, op: str, policy_id=OWN) -> Page:
     return Page(admin.post(f"/admin/policies/{policy_id}/edit", data={**values, "op": op}, follow_redirects=True))
 
 
-def route_cells(page: Page, days: int) -> list[str]:
+def route_cells(page: Page, days: int) -> list[Element]:
     """The four route cells (member city/county, leader city/county) of the first table's row for `days`."""
     elements = page.elements
     row = next(i for i, e in enumerate(elements)
