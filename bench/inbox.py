@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, insert, select
 from sqlalchemy.orm import Session
 
 from models import Base, Case, Event, LeaveRequest, OrgUnit, Person, Task, User
-from workflows import demo_data, queries
+from workflows import clock, demo_data, queries
 
 MINE = 20  # open tasks in the measured approver's inbox, at every size
 
@@ -32,7 +32,7 @@ def fill(session: Session, total: int) -> None:
     others = [OrgUnit(kind="township", name=f"基准乡{i}", parent_id=township.parent_id) for i in range(200)]
     session.add_all(others)
     session.flush()
-    start = date.today()
+    start = clock.today()
     batch = 5000
     for first in range(0, total, batch):
         ids = range(first + 1, min(first + batch, total) + 1)

@@ -3,7 +3,7 @@
 Plain SQLAlchemy, so that `workflows/` can use the models without Flask; the web app hands this base
 to Flask-SQLAlchemy as its model class.
 """
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -23,5 +23,7 @@ class Base(DeclarativeBase):
 
 
 def utcnow() -> datetime:
-    """Naive UTC: SQLite keeps no time zone, so every timestamp is stored as UTC without one."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    """Naive UTC: SQLite keeps no time zone, so every timestamp is stored as UTC without one. Read
+    from the jurisdiction's clock, so that a frozen clock freezes stored times too."""
+    from workflows import clock
+    return clock.utcnow()

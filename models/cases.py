@@ -19,6 +19,9 @@ class Case(Base):
     state: Mapped[str] = mapped_column(String(30), index=True)
     # Optimistic lock: every action bumps it, and an UPDATE that finds another version fails.
     version: Mapped[int] = mapped_column(Integer, nullable=False)
+    # How many history events the case has: the next event's number, without reading the history.
+    # Every action appends one, so every action also updates this row and moves its version.
+    event_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     policy_id: Mapped[str] = mapped_column(String(50))
     policy_version: Mapped[int] = mapped_column(Integer)
     subject_person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)

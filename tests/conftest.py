@@ -8,7 +8,8 @@ import base64
 import copy
 import os
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import create_engine, select, text
@@ -17,9 +18,22 @@ from models import Base, User
 from webapp import create_app
 from webapp.auth import new_token
 from webapp.extensions import db as _db
-from workflows import demo_data, policy
+from workflows import clock, demo_data, policy
 
 PG_URL = os.environ.get("ZHUCUN_TEST_PG_URL")
+
+# Every test runs at one fixed moment of the jurisdiction's clock (a Tuesday morning in Beijing),
+# whatever the real date: set here, before test modules read "today" at import, and again before
+# each test in case one moved it.
+TEST_NOW = datetime(2026, 3, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+clock.set_frozen(TEST_NOW)
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock():
+    clock.set_frozen(TEST_NOW)
+    yield
+    clock.set_frozen(TEST_NOW)
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
 
 
@@ -130,7 +144,7 @@ def edit_policy(app, db):
 
 
 def leave_dates(days: int, start_in: int = 7):
-    start = date.today() + timedelta(days=start_in)
+    start = clock.today() + timedelta(days=start_in)
     return start.isoformat(), (start + timedelta(days=days - 1)).isoformat()
 
 

@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from models import OrgUnit
 from tests.conftest import csrf_token, login
-from workflows import org_admin
+from workflows import clock, org_admin
 from tests.pages import file_leave, get, option_value, post, user
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 @pytest.fixture

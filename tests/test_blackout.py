@@ -2,6 +2,7 @@
 from datetime import date, timedelta
 
 from tests.pages import get, option_value, post, user
+from workflows import clock
 
 
 def declare(admin, unit, start, end, reason):
@@ -19,7 +20,7 @@ def ask(api, username, start, days):
 
 def test_no_leave_may_start_inside_a_declared_period(login_as, api):
     admin = user(login_as, "admin")
-    begin = date.today() + timedelta(days=20)
+    begin = clock.today() + timedelta(days=20)
     declared = declare(admin, "东岭镇", begin, begin + timedelta(days=9), "防汛关键期，全员在岗")
     assert declared.status == 200
     assert "防汛关键期" in declared.text("blackouts")
@@ -37,7 +38,7 @@ def test_no_leave_may_start_inside_a_declared_period(login_as, api):
 
 def test_a_period_must_end_after_it_starts_and_admins_only(login_as):
     admin = user(login_as, "admin")
-    begin = date.today() + timedelta(days=20)
+    begin = clock.today() + timedelta(days=20)
     backwards = declare(admin, "示范县", begin, begin - timedelta(days=1), "测试")
     assert backwards.status == 422 and backwards.has("error-end_date")
     assert not get(admin, "/admin/blackouts").has("blackout-row")

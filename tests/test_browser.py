@@ -10,6 +10,7 @@ import shutil
 from datetime import date, timedelta
 
 import pytest
+from workflows import clock
 
 CHROMIUM = "/usr/bin/chromium"
 # Chromium as this machine allows it: no sandbox as root, no background calls to the outside.
@@ -59,7 +60,7 @@ def log_out(page):
 
 def test_cadre_files_leave_and_township_approves_it_from_the_inbox(live_server, page, tmp_path):
     from playwright.sync_api import expect
-    start = date.today() + timedelta(days=7)
+    start = clock.today() + timedelta(days=7)
     end = start + timedelta(days=2)  # 3 days: one township step
 
     log_in(page, live_server, "xinghua.member1")

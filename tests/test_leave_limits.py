@@ -7,14 +7,14 @@ from datetime import date, timedelta
 import pytest
 
 from tests.conftest import SICK_NOTE
-from workflows import policy
+from workflows import clock, policy
 
 CADRE = "xinghua.member1"
 
 
 def months_ahead():
     """The 1st of three consecutive months in one calendar year, at least a month from today."""
-    first = (date.today().replace(day=1) + timedelta(days=40)).replace(day=1)
+    first = (clock.today().replace(day=1) + timedelta(days=40)).replace(day=1)
     if first.month > 10:
         first = date(first.year + 1, 1, 1)
     return [first.replace(month=first.month + i) for i in range(3)]
@@ -113,7 +113,7 @@ def test_the_cadre_sees_their_balance_and_ledger(app, api, limits, login_as):
     m1, _, _ = months_ahead()
     case = granted(api, m1, 2)
     page = get(login_as(CADRE), "/leave/")
-    if m1.year == date.today().year:
+    if m1.year == clock.today().year:
         assert page.text("balance-personal").startswith("事假 2 ")
     assert "每年 10 天" in page.text("balance-personal") and "每月 2 天" in page.text("balance-personal")
     rows = [r.text for r in page.all("ledger-row")]

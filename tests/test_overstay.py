@@ -4,8 +4,9 @@ import re
 from datetime import date, timedelta
 
 from tests.pages import get, user
+from workflows import clock
 
-TODAY = date.today()
+TODAY = clock.today()
 
 
 def past_leave(api, ended_days_ago=3, days=3):

@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from models import Base, Case, Task, User
-from workflows import demo_data, org_admin, services
+from workflows import clock, demo_data, org_admin, services
 from workflows.errors import Conflict
 from workflows.unit_of_work import UnitOfWork
 
@@ -36,7 +36,7 @@ def user(session, name):
 
 
 def file_one_day_leave(session) -> Case:
-    start = date.today() + timedelta(days=3)
+    start = clock.today() + timedelta(days=3)
     with UnitOfWork(session) as uow:
         case = services.create_leave(session, user(session, "xinghua.member1"),
                                      services.LeaveInput("personal", start, start, "办事"))

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from webapp import config
 from webapp.extensions import babel, csrf, db, login_manager, migrate
+from workflows import clock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "webapp" / "translations")
 
+    clock.configure(app.config["TIMEZONE"])
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)

@@ -5,7 +5,6 @@ exactly as the JSON API does: the page never decides who may do what; it offers 
 workflows.access.available_actions names and shows the workflow's refusals.
 """
 import io
-from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
@@ -16,7 +15,7 @@ from webapp import route_view
 from webapp.extensions import db
 from webapp.forms import ActionForm, DocumentForm, ExtendForm, ReportBackForm, ResubmitForm, show_error, uploaded
 from webapp.messages import describe_error
-from workflows import access, queries, services
+from workflows import access, clock, queries, services
 from workflows.errors import Conflict, Forbidden, InvalidInput
 from workflows.unit_of_work import UnitOfWork
 
@@ -143,7 +142,7 @@ def _blank_form(group: str, case):
         return ResubmitForm(formdata=None, version=case.version, leave_type=leave.leave_type,
                             start_date=leave.start_date, end_date=leave.end_date, reason=leave.reason)
     if group == "report_back":
-        return ReportBackForm(formdata=None, version=case.version, actual_return_date=date.today())
+        return ReportBackForm(formdata=None, version=case.version, actual_return_date=clock.today())
     if group in _WITH_DOCUMENTS:
         return DocumentForm(formdata=None, version=case.version)
     return ActionForm(formdata=None, version=case.version)
@@ -152,7 +151,7 @@ def _blank_form(group: str, case):
 def _render(case, active: str | None = None, active_form=None, general_errors=(), status=200):
     actions = access.available_actions(current_user, case)
     forms = {}
-    if access.is_applicant(current_user, case) and case.state == "approved" and date.today() <= case.leave.end_date:
+    if access.is_applicant(current_user, case) and case.state == "approved" and clock.today() <= case.leave.end_date:
         forms["extend"] = active_form if active == "extend" else ExtendForm(formdata=None, version=case.version)
     for action in actions:
         group = _group(action)
@@ -162,5 +161,5 @@ def _render(case, active: str | None = None, active_form=None, general_errors=()
         "cases/detail.html", case=case, leave=case.leave, actions=actions, forms=forms,
         active=_group(active) if active else None, general_errors=list(general_errors),
         route=route_view.of_case(case), history=queries.history(db.session, case),
-        is_applicant=access.is_applicant(current_user, case), today=date.today(),
+        is_applicant=access.is_applicant(current_user, case), today=clock.today(),
     ), status

@@ -1,5 +1,4 @@
 """Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME`."""
-from datetime import date
 from pathlib import Path
 
 import click
@@ -11,7 +10,7 @@ from sqlalchemy import select
 from models import User
 from webapp.auth import new_token
 from webapp.extensions import db
-from workflows import demo_data, overstay, policy
+from workflows import clock, demo_data, overstay, policy
 
 
 def init_schema() -> None:
@@ -83,7 +82,7 @@ def register(app: Flask) -> None:
     def flag_overstays(on):
         """Run each morning: flag approved leaves not reported back by their end, and record the
         days since as absence (旷工)."""
-        flagged = overstay.flag(db.session, on.date() if on else date.today())
+        flagged = overstay.flag(db.session, on.date() if on else clock.today())
         db.session.commit()
         for case in flagged:
             click.echo(f"case {case.id}: {case.subject.name} not back since {case.leave.end_date.isoformat()}")

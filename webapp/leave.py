@@ -1,6 +1,5 @@
 """Pages: a cadre's leave. The form to request it (with a preview of who will approve), and the
 list of their own requests. Every rule lives in workflows.services; these views parse and render."""
-from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -11,7 +10,7 @@ from webapp import route_view
 from webapp.extensions import db
 from webapp.forms import LeaveForm, ProxyLeaveForm, show_error, uploaded
 from webapp.views import page_number
-from workflows import balance, queries, services
+from workflows import balance, clock, queries, services
 from workflows.errors import WorkflowError
 from workflows.services import LeaveInput
 from workflows.unit_of_work import UnitOfWork
@@ -36,11 +35,11 @@ def index():
 
 def _balance() -> dict:
     """This year's days granted per leave type, beside the limits of the cadre's current policy."""
-    person, year = current_user.person, date.today().year
+    person, year = current_user.person, clock.today().year
     if person is None:
         return {}
     try:
-        limits = services.applicant_for(db.session, current_user, date.today()).policy.body["leave"]["limits"]
+        limits = services.applicant_for(db.session, current_user, clock.today()).policy.body["leave"]["limits"]
     except WorkflowError:  # no posting today: the ledger still shows what was used
         limits = {}
     return {"year": year, "used": balance.yearly(db.session, person.id, year), "limits": limits,
@@ -51,7 +50,7 @@ def _balance() -> dict:
 @login_required
 def new():
     # Who is applying, under which policy: shown above the form; refuses users with no posting.
-    who = services.applicant_for(db.session, current_user, date.today())
+    who = services.applicant_for(db.session, current_user, clock.today())
     return _leave_form(LeaveForm(), who=who)
 
 
@@ -103,9 +102,9 @@ def proxy():
     """篇六 urgent leave: a cadre asks by phone, and the team leader (or whoever the policy names)
     enters the request for them. The cadre completes it in writing after coming back."""
     form = ProxyLeaveForm()
-    cadres = services.proxy_candidates(db.session, current_user, date.today())
+    cadres = services.proxy_candidates(db.session, current_user, clock.today())
     if not cadres:
         abort(403)
     form.on_behalf_of.choices = [SelectChoice("", "—")] + [
-        SelectChoice(p.id, f"{p.name}（{p.current_term(date.today()).team.village.name}）") for p in cadres]
+        SelectChoice(p.id, f"{p.name}（{p.current_term(clock.today()).team.village.name}）") for p in cadres]
     return _leave_form(form, proxy=True)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
 from models import OrgUnit, Person, RoleGrant, Team, Term, User
-from workflows import policy
+from workflows import clock, policy
 
 DEFAULT_PRESET = "zhumadian-2022"
 DEMO_PASSWORD = "demo"
@@ -75,7 +75,7 @@ def seed(session: Session, preset: str | None = None, today: date | None = None)
             city.policy_id = preset
         session.commit()
         return False
-    _build(session, preset or DEFAULT_PRESET, today or date.today())
+    _build(session, preset or DEFAULT_PRESET, today or clock.today())
     session.commit()
     return True
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
 from models import BlackoutPeriod, Case, LeaveRequest, User, utcnow
-from workflows import balance, history, overstay, policy, tasks
+from workflows import balance, clock, history, overstay, policy, tasks
 from workflows.errors import InvalidInput
 
 STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
@@ -192,7 +192,7 @@ def _record_return(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     case.leave.actual_return_date = ctx.data["actual_return_date"]
     # Days past the end before this report are absence, whatever date the cadre says they came back.
-    overstay.record_absence(ctx.session, case, date.today())
+    overstay.record_absence(ctx.session, case, clock.today())
     for task in case.open_tasks:
         if task.kind == "report_back":
             tasks.close(task, ctx.actor, "report_back")

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from transitions import MachineError
 
 from models import Case, LeaveDocument, LeaveRequest, OrgUnit, Person, Term, User
-from workflows import access, days as day_count, history, leave as leave_flow, offices, policy, tasks
+from workflows import access, clock, days as day_count, history, leave as leave_flow, offices, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput, NotFound
 from workflows.leave import ActionContext
 
@@ -207,7 +207,7 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     _require_applicant(first, actor)
     if first.state != "approved":
         raise Conflict("action_not_allowed", state=first.state)
-    if date.today() > first.leave.end_date:
+    if clock.today() > first.leave.end_date:
         raise Conflict("extension_too_late", end=first.leave.end_date.isoformat())
     old = first.leave
     inp = LeaveInput(old.leave_type, old.end_date + timedelta(days=1), new_end, reason)
@@ -355,7 +355,7 @@ def _cancel(case, ctx):
     _require_author(case, ctx.actor)
     if not ctx.comment:
         raise InvalidInput("required", "comment")
-    if case.state == "approved" and case.leave.start_date <= date.today():
+    if case.state == "approved" and case.leave.start_date <= clock.today():
         raise Conflict("leave_started", start=case.leave.start_date.isoformat())
     _fire(case, "cancel", ctx)
     return None

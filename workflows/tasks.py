@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Case, Filing, Task, User, utcnow
-from workflows import offices
+from workflows import clock, offices
 from workflows.errors import Conflict
 
 
@@ -17,7 +17,7 @@ def open_office_task(session: Session, case: Case, kind: str, step: int, office_
         raise Conflict("office_missing", office=office_code)
     now = utcnow()
     task = Task(case=case, kind=kind, step=step, office_code=office_code, org_unit_id=unit.id, opened_at=now,
-                due_date=(now + timedelta(days=due_days)).date() if due_days else None)
+                due_date=clock.today() + timedelta(days=due_days) if due_days else None)
     session.add(task)
     return task
 
