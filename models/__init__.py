@@ -1,11 +1,13 @@
 """SQLAlchemy models. Plain SQLAlchemy on one declarative base, usable with or without Flask."""
 from models import sqlite as _sqlite  # noqa: F401  (SQLite connection settings)
 from models.base import Base, utcnow
-from models.cases import AbsenceDay, BlackoutPeriod, Case, Event, Filing, LeaveDocument, LeaveLedger, LeaveRequest, Task
+from models.cases import AbsenceDay, Attachment, BlackoutPeriod, Case, Event, Filing, Task
+from models.leave import LeaveLedger, LeaveRequest
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
 
 __all__ = [
-    "Base", "utcnow", "AbsenceDay", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveDocument", "LeaveLedger", "LeaveRequest", "Task", "ApiToken", "OrgUnit",
+    "Base", "utcnow", "AbsenceDay", "Attachment", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveLedger", "LeaveRequest",
+    "Task", "ApiToken", "OrgUnit",
     "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion",
 ]

@@ -24,22 +24,32 @@ class Case(Base):
     event_count: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     policy_id: Mapped[str] = mapped_column(String(50))
     policy_version: Mapped[int] = mapped_column(Integer)
-    subject_person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
-    village_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    # The org unit the case belongs to: a cadre's village for their own cases, a township for its
+    # monthly sheet, a county or city for an assessment round. Offices are resolved from it.
+    org_unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    # The cadre the case is about, and their village, where there is one.
+    subject_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
+    village_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"), index=True)
+    # A case opened by another, e.g. a round's assessments.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"), index=True)
+    # The approval steps fixed when the route started, from the pinned policy:
+    # [{"approvers": [office codes], "joint": bool}], the offices it is filed with, and the step now.
+    route: Mapped[list] = mapped_column(JSON, default=list)
+    filing: Mapped[list] = mapped_column(JSON, default=list)
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
-    subject: Mapped[Person] = relationship()
-    village: Mapped[OrgUnit] = relationship()
+    org_unit: Mapped[OrgUnit] = relationship(foreign_keys=[org_unit_id])
+    subject: Mapped[Person | None] = relationship()
+    village: Mapped[OrgUnit | None] = relationship(foreign_keys=[village_id])
+    parent: Mapped[Case | None] = relationship(remote_side=[id])
     created_by: Mapped[User] = relationship()
     tasks: Mapped[list[Task]] = relationship(back_populates="case", order_by="Task.id")
     events: Mapped[list[Event]] = relationship(back_populates="case", order_by="Event.seq")
     filings: Mapped[list[Filing]] = relationship(back_populates="case", order_by="Filing.id")
-    leave: Mapped[LeaveRequest | None] = relationship(back_populates="case", uselist=False,
-                                                      foreign_keys="LeaveRequest.case_id")
-    absences: Mapped[list[AbsenceDay]] = relationship(order_by="AbsenceDay.day")
-    documents: Mapped[list[LeaveDocument]] = relationship(order_by="LeaveDocument.id")
+    attachments: Mapped[list[Attachment]] = relationship(order_by="Attachment.id")
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -137,7 +147,7 @@ class BlackoutPeriod(Base):
 
 class AbsenceDay(Base):
     """旷工: a day a cadre was away without leave, e.g. past an approved leave's end before reporting
-    back. One row per person and day; the attendance record reads them."""
+    back. One row per person and day, with the case that found it; the attendance record reads them."""
     __tablename__ = "absence_day"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -149,63 +159,16 @@ class AbsenceDay(Base):
     __table_args__ = (UniqueConstraint("person_id", "day"),)
 
 
-class LeaveDocument(Base):
-    """A supporting document (e.g. a doctor's note for sick leave), kept in the database so that it
-    commits or rolls back with the request it belongs to."""
-    __tablename__ = "leave_document"
+class Attachment(Base):
+    """A file on a case (a doctor's note, a self-report, a handover list), kept in the database so that
+    it commits or rolls back with the action that added it."""
+    __tablename__ = "attachment"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
     filename: Mapped[str] = mapped_column(String(200))
     content_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)  # read only to download it
     uploaded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
     uploaded_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class LeaveLedger(Base):
-    """The balance ledger: days of leave used, per cadre, type and month. Append-only: an approval
-    writes positive entries, a cancellation the same entries negated."""
-    __tablename__ = "leave_ledger"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), index=True)
-    leave_type: Mapped[str] = mapped_column(String(20))
-    year: Mapped[int] = mapped_column(Integer)
-    month: Mapped[int] = mapped_column(Integer)
-    days: Mapped[int] = mapped_column(Integer)
-    entry: Mapped[str] = mapped_column(String(20))  # approve / cancel / overstay
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-    __table_args__ = (Index("ix_leave_ledger_balance", "person_id", "leave_type", "year", "month"),)
-
-
-class LeaveRequest(Base):
-    """The details of a leave case (请假)."""
-    __tablename__ = "leave_request"
-
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
-    leave_type: Mapped[str] = mapped_column(String(20))
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date] = mapped_column(Date)
-    days: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(Text)
-    applicant_role: Mapped[str] = mapped_column(String(10))  # member / leader
-    tier: Mapped[str] = mapped_column(String(10))  # city / county
-    # The approval steps fixed at submission, from the pinned policy: [{"approvers": [...], "joint": bool}]
-    route: Mapped[list] = mapped_column(JSON, default=list)
-    filing: Mapped[list] = mapped_column(JSON, default=list)
-    current_step: Mapped[int] = mapped_column(Integer, default=0)
-    actual_return_date: Mapped[date | None] = mapped_column(Date)
-    # 续假: this request extends that (approved) one, from the day after its end.
-    extends_case_id: Mapped[int | None] = mapped_column(ForeignKey("case_file.id"))
-    # 篇六 urgent leave: asked for by phone, entered by this user (e.g. the team leader) on the cadre's
-    # behalf. The cadre completes the written request after returning; until then it is incomplete.
-    proxy_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
-    completed_at: Mapped[datetime | None] = mapped_column(DateTime)
-
-    case: Mapped[Case] = relationship(back_populates="leave", foreign_keys=[case_id])
-    extends: Mapped[Case | None] = relationship(foreign_keys=[extends_case_id])
-    proxy_by: Mapped[User | None] = relationship(foreign_keys=[proxy_by_id])

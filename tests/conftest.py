@@ -8,7 +8,7 @@ import base64
 import copy
 import os
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest

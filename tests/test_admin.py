@@ -1,7 +1,7 @@
 """The admin area, used as an administrator uses it: org units, people, teams and terms, users and
 role grants, and the case search."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select

@@ -1,5 +1,5 @@
 """特殊时期 (篇十二): an admin declares a period for a unit; no leave may start inside it there."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tests.pages import get, option_value, post, user
 from workflows import clock

@@ -7,7 +7,7 @@ same on both databases, and the API tests cover PostgreSQL."""
 import os
 import re
 import shutil
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from workflows import clock

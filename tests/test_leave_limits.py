@@ -81,7 +81,7 @@ def test_a_leave_across_two_months_is_split_in_the_ledger(app, db, api, limits):
     limits(personal={"per_month": 2})
     m1, m2, _ = months_ahead()
     granted(api, m2 - timedelta(days=1), 2)  # the last day of one month and the first of the next
-    from workflows import balance
+    from workflows.leave import balance
     from models import Person
     from sqlalchemy import select
     with app.app_context():
@@ -130,7 +130,7 @@ def test_cancelling_gives_the_days_back(app, db, api, limits):
     from sqlalchemy import select
 
     from models import Person
-    from workflows import balance
+    from workflows.leave import balance
     with app.app_context():
         person = db.session.scalars(select(Person).where(Person.name == "李娜")).one()
         assert sorted(e.days for e in balance.history(db.session, person.id)) == [-2, 2]

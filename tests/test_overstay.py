@@ -1,7 +1,7 @@
 """Overstay: a leave not reported back by its end is flagged the next morning, and every day past
 the end until the report counts as absence (旷工)."""
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tests.pages import get, user
 from workflows import clock

@@ -1,20 +1,21 @@
 """The workflows run on a plain SQLAlchemy session, without Flask or a web request."""
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
 from models import Base, Case, Task, User
-from workflows import clock, demo_data, org_admin, services
+from workflows import clock, demo_data, engine, org_admin
+from workflows.leave import services
 from workflows.errors import Conflict
 from workflows.unit_of_work import UnitOfWork
 
 
 def test_workflows_import_no_flask():
-    code = ("import sys, workflows.services, workflows.queries, workflows.demo_data, workflows.leave; "
+    code = ("import sys, workflows.engine, workflows.queries, workflows.demo_data, workflows.leave; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'flask_sqlalchemy', 'webapp')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -48,14 +49,14 @@ def test_leave_runs_through_services_on_a_plain_session(session):
     case = file_one_day_leave(session)
     case_id, version = case.id, case.version
     with UnitOfWork(session) as uow:
-        services.act(session, case_id, "approve", user(session, "dongling.head"), version, "同意")
+        engine.act(session, case_id, "approve", user(session, "dongling.head"), version, "同意")
         uow.commit()
     assert session.get(Case, case_id).state == "approved"
 
     # A second decision on the version read before the first: refused, and nothing written.
     with pytest.raises(Conflict) as refused:
         with UnitOfWork(session) as uow:
-            services.act(session, case_id, "approve", user(session, "dongling.deputy"), version)
+            engine.act(session, case_id, "approve", user(session, "dongling.deputy"), version)
             uow.commit()
     assert refused.value.code == "case_changed"
     assert [t.kind for t in session.scalars(select(Task).where(Task.case_id == case_id))] == \
@@ -67,7 +68,7 @@ def test_failed_action_rolls_back_everything(session):
     case_id, version = case.id, case.version
     with pytest.raises(RuntimeError):
         with UnitOfWork(session):
-            services.act(session, case_id, "approve", user(session, "dongling.head"), version)
+            engine.act(session, case_id, "approve", user(session, "dongling.head"), version)
             raise RuntimeError("the connection dropped before commit")
     case = session.get(Case, case_id)
     assert (case.state, case.version, len(case.events)) == ("pending", version, 2)

@@ -16,7 +16,7 @@ from webapp.labels import STATES, label
 from webapp.views import page_number
 from workflows import org_admin, policy
 from workflows.errors import InvalidInput, WorkflowError
-from workflows.services import MAX_ID
+from workflows.fields import MAX_ID
 from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")

@@ -11,7 +11,7 @@ from models.org import POSITIONS, ROLES, UNIT_KINDS
 from webapp.forms import optional_id
 from webapp.labels import label
 from workflows.offices import OFFICE_CODES
-from workflows.policy import APPLICANT_ROLES, LEAVE_TYPES, MAX_LEAVE_DAYS, TIERS
+from workflows.leave.rules import APPLICANT_ROLES, LEAVE_TYPES, MAX_LEAVE_DAYS, TIERS
 
 
 def coded(kind: str, codes) -> list[SelectChoice]:

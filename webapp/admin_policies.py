@@ -14,7 +14,7 @@ from webapp.extensions import db
 from webapp.forms import show_error
 from workflows import policy, policy_editor
 from workflows.errors import Conflict, WorkflowError
-from workflows.services import MAX_ID
+from workflows.fields import MAX_ID
 from workflows.unit_of_work import UnitOfWork
 
 # Buttons of the edit form that change its shape (a band or a step more or less) rather than the policy.

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from models import User
 from webapp.auth import new_token
 from webapp.extensions import db
-from workflows import clock, demo_data, overstay, policy
+from workflows import clock, demo_data, policy
+from workflows.leave import overstay
 
 
 def init_schema() -> None:

@@ -10,7 +10,7 @@ from wtforms.widgets import HiddenInput
 from webapp.labels import LEAVE_TYPES
 from webapp.messages import describe_error
 from workflows.errors import WorkflowError
-from workflows.services import Document
+from workflows.fields import Document
 
 
 class LoginForm(FlaskForm):

@@ -2,10 +2,9 @@
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
 
-from models import utcnow
 from webapp.extensions import db
 from webapp.views import page_number
-from workflows import queries
+from workflows import clock, queries
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
 
@@ -25,5 +24,4 @@ def index():
         tab = "inbox"
     page = page_number()
     result = TABS[tab](db.session, current_user, page, current_app.config["PER_PAGE"])
-    # Due dates are calendar days in UTC, as the workflows set them.
-    return render_template("inbox/index.html", tab=tab, result=result, today=utcnow().date())
+    return render_template("inbox/index.html", tab=tab, result=result, today=clock.today())

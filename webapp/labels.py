@@ -69,6 +69,25 @@ TASK_KINDS = {
     "complete": _l("Complete the written leave request"),
 }
 
+# What an inbox row says a task asks of its holder, where its name alone does not.
+TASK_HINTS = {
+    "revise": _l("Your request was returned: correct it and submit it again, or withdraw it."),
+    "report_back": _l("When you are back, confirm the date you returned."),
+    "complete": _l("Your leave was entered for you by phone: write the request in your own words."),
+}
+
+# The procedures, by the kind of their cases.
+CASE_KINDS = {
+    "leave": _l("Leave"),
+    "attendance_sheet": _l("Monthly attendance sheet"),
+    "explanation": _l("Explanation of absence"),
+    "recall": _l("Recall or adjustment"),
+    "handover": _l("Handover"),
+    "term_end": _l("End of term"),
+    "assessment_round": _l("Assessment round"),
+    "assessment": _l("Assessment"),
+}
+
 UNIT_KINDS = {
     "city": _l("City"),
     "county": _l("County"),
@@ -92,10 +111,12 @@ LEDGER_TYPES = {**LEAVE_TYPES, "absence": _l("Absence without leave")}
 
 ALL = {"state": STATES, "office": OFFICES, "role": ROLES, "leave_type": LEAVE_TYPES, "ledger_type": LEDGER_TYPES,
        "action": ACTIONS, "task_kind": TASK_KINDS, "unit_kind": UNIT_KINDS, "position": POSITIONS,
-       "applicant": APPLICANT_ROLES, "tier": TIERS}
+       "applicant": APPLICANT_ROLES, "tier": TIERS, "task_hint": TASK_HINTS, "kind": CASE_KINDS}
 
 
-def label(kind: str, code: str | None) -> str:
+def label(kind: str, code: str | None, default: str | None = None) -> str:
+    """The display name of a code; the code itself (or `default`) where none is known."""
     if code is None:
         return ""
-    return str(ALL[kind].get(code, code))
+    found = ALL[kind].get(code)
+    return str(found) if found is not None else (code if default is None else default)

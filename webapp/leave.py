@@ -1,5 +1,5 @@
 """Pages: a cadre's leave. The form to request it (with a preview of who will approve), and the
-list of their own requests. Every rule lives in workflows.services; these views parse and render."""
+list of their own requests. Every rule lives in workflows.leave; these views parse and render."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -10,9 +10,10 @@ from webapp import route_view
 from webapp.extensions import db
 from webapp.forms import LeaveForm, ProxyLeaveForm, show_error, uploaded
 from webapp.views import page_number
-from workflows import balance, clock, queries, services
+from workflows import clock, queries
+from workflows.leave import balance, services
 from workflows.errors import WorkflowError
-from workflows.services import LeaveInput
+from workflows.leave.services import LeaveInput
 from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("leave", __name__, url_prefix="/leave")
@@ -29,7 +30,7 @@ def index():
     page = page_number()
     cases = queries.own_cases(db.session, current_user, page, current_app.config["PER_PAGE"])
     return render_template("leave/index.html", cases=cases, **_balance(),
-                           entered=queries.entered_by_proxy(db.session, current_user),
+                           entered=services.entered_by_proxy(db.session, current_user),
                            may_proxy=services.may_enter_by_proxy(db.session, current_user))
 
 

@@ -7,9 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import utcnow
+from webapp import pages
 from webapp.labels import label
 from workflows import offices
-from workflows.services import MAX_ID
+from workflows.fields import MAX_ID
 
 
 def page_number() -> int:
@@ -50,6 +51,9 @@ def register(app: Flask) -> None:
     app.add_template_global(office_name)
     app.add_template_global(get_locale)
     app.add_template_global(offices.acting_offices)
+    # A case's kind on the generic pages: its template parts, and its own details row.
+    app.add_template_global(pages.of, "page_parts")
+    app.add_template_global(lambda case: getattr(case, case.kind, None), "case_details")
     # The nav links only to pages that exist (blueprints may still be stubs).
     app.add_template_global(lambda endpoint: endpoint in app.view_functions, "has_endpoint")
 

@@ -30,11 +30,17 @@ _ALSO_ACTS_FOR = {
 }
 
 
-def resolve(office_code: str, village: OrgUnit, applicant: Person) -> OrgUnit | None:
-    """The org unit holding `office_code` for an applicant posted to `village`."""
+def resolve(office_code: str, unit: OrgUnit, person: Person | None) -> OrgUnit | None:
+    """The org unit holding `office_code` for a case at `unit` (a village, a township, a county…)
+    about `person` (their dispatching unit), if there is one."""
     if office_code == "dispatching_unit":
-        return applicant.home_unit
-    return village.ancestor_of_kind(_HELD_AT[office_code])
+        return person.home_unit if person is not None else None
+    return unit.ancestor_of_kind(_HELD_AT[office_code])
+
+
+def resolve_for(office_code: str, case) -> OrgUnit | None:
+    """The org unit holding `office_code` for this case."""
+    return resolve(office_code, case.org_unit, case.subject)
 
 
 def held_at(role: str) -> str | None:

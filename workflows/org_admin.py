@@ -10,7 +10,7 @@ from models import Case, OrgUnit, Person, RoleGrant, Team, Term, User
 from workflows import offices
 from workflows.errors import InvalidInput
 from workflows.queries import Page, paged
-from workflows.services import MAX_ID
+from workflows.fields import MAX_ID
 
 # The kinds a unit's parent may be: the tiers top down, dispatching units beside a city or county.
 PARENT_KINDS = {

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 from models import OrgUnit, PolicyVersion, User
 from workflows import policy
 from workflows.errors import Conflict, Forbidden, InvalidInput
-from workflows.policy import APPLICANT_ROLES, LEAVE_TYPES, LIMIT_KEYS, MAX_LEAVE_DAYS, TIERS, PolicyError
+from workflows.leave import rules
+from workflows.leave.rules import APPLICANT_ROLES, LEAVE_TYPES, LIMIT_KEYS, MAX_LEAVE_DAYS, TIERS
+from workflows.policy import PolicyError
 
 # Lower-case letters, digits and hyphens, like the presets' own ids ("county-pian6").
 POLICY_ID = re.compile(r"[a-z0-9][a-z0-9-]{1,48}")
@@ -166,7 +168,7 @@ def publish(session: Session, base: PolicyVersion, settings: dict, note: str, by
 
 @dataclass(frozen=True)
 class Cell:
-    route: policy.Route
+    route: rules.Route
     changed: bool  # differs from the version before
 
 
@@ -203,8 +205,8 @@ def route_tables(body: dict, before: dict | None = None) -> list[RouteTable]:
 
 
 def _cell(body, before, days, applicant, tier, leave_type) -> Cell:
-    route = policy.route(body, days, applicant, tier, leave_type)
+    route = rules.route(body, days, applicant, tier, leave_type)
     if before is None:
         return Cell(route, False)
     offered = leave_type in before["leave"]["types"]
-    return Cell(route, not offered or route != policy.route(before, days, applicant, tier, leave_type))
+    return Cell(route, not offered or route != rules.route(before, days, applicant, tier, leave_type))

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, false, func, or_, select, union_all
 from sqlalchemy.orm import Session, joinedload
 
-from models import Case, Event, Filing, LeaveRequest, Task, User
-from workflows import offices
+from models import Case, Event, Filing, Task, User
+from workflows import offices, registry
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,16 @@ class Page:
 def _office_match(columns, pairs):
     code_col, unit_col = columns
     return or_(false(), *[and_(code_col == code, unit_col == unit) for code, unit in sorted(pairs)])
+
+
+def case_options(*path) -> list:
+    """Loader options that read, with a page of rows, each case's subject, village and its
+    procedure's own details, reached from the rows through `path` (e.g. Task.case)."""
+    options = [joinedload(Case.subject), joinedload(Case.village), joinedload(Case.org_unit)]
+    options += [make() for procedure in registry.all_procedures() for make in procedure.eager]
+    if not path:
+        return options
+    return [joinedload(*path).options(*options)]
 
 
 def paged(session: Session, query, page: int, per_page: int, total: int | None = None) -> Page:
@@ -55,9 +65,7 @@ def inbox(session: Session, user: User, page: int = 1, per_page: int = 20) -> Pa
              .limit(reach).subquery() for b in branches]
     merged = union_all(*[select(h.c.id, h.c.opened_at) for h in heads]).subquery()
     query = (select(Task).join(merged, Task.id == merged.c.id)
-             .options(joinedload(Task.case).joinedload(Case.leave),
-                      joinedload(Task.case).joinedload(Case.subject),
-                      joinedload(Task.case).joinedload(Case.village))
+             .options(*case_options(Task.case))
              .order_by(merged.c.opened_at.desc(), merged.c.id.desc()))
     total = sum(session.scalar(select(func.count()).select_from(Task).where(Task.status == "open", b))
                 for b in branches)
@@ -68,7 +76,7 @@ def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> 
     """Tasks this user closed: their archive. Only tasks they did: a task cancelled because their
     action ended the case (the other offices of a joint step, on a rejection) was not theirs."""
     query = (select(Task).where(Task.closed_by_id == user.id, Task.status == "done")
-             .options(joinedload(Task.case).joinedload(Case.leave))
+             .options(*case_options(Task.case))
              .order_by(Task.closed_at.desc(), Task.id.desc()))
     return paged(session, query, page, per_page)
 
@@ -77,7 +85,7 @@ def filed_with(session: Session, user: User, page: int = 1, per_page: int = 20) 
     """Cases filed (备案) with any office the user holds."""
     held = offices.acting_offices(user)
     query = (select(Filing).where(_office_match((Filing.office_code, Filing.org_unit_id), held))
-             .options(joinedload(Filing.case).joinedload(Case.leave))
+             .options(*case_options(Filing.case))
              .order_by(Filing.filed_at.desc(), Filing.id.desc()))
     return paged(session, query, page, per_page)
 
@@ -86,16 +94,8 @@ def own_cases(session: Session, user: User, page: int = 1, per_page: int = 20) -
     if user.person_id is None:
         return Page([], page, per_page, 0)
     query = (select(Case).where(Case.subject_person_id == user.person_id)
-             .options(joinedload(Case.leave)).order_by(Case.created_at.desc(), Case.id.desc()))
+             .options(*case_options()).order_by(Case.created_at.desc(), Case.id.desc()))
     return paged(session, query, page, per_page)
-
-
-def entered_by_proxy(session: Session, user: User, limit: int = 20) -> list[Case]:
-    """The newest requests this user entered for other cadres (篇六 urgent leave)."""
-    return list(session.scalars(
-        select(Case).join(Case.leave).where(LeaveRequest.proxy_by_id == user.id)
-        .options(joinedload(Case.leave), joinedload(Case.subject))
-        .order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)))
 
 
 def history(session: Session, case: Case) -> list[Event]:

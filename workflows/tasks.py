@@ -11,7 +11,7 @@ from workflows.errors import Conflict
 
 def open_office_task(session: Session, case: Case, kind: str, step: int, office_code: str,
                      due_days: int | None) -> Task:
-    unit = offices.resolve(office_code, case.village, case.subject)
+    unit = offices.resolve_for(office_code, case)
     if unit is None:
         # A task nobody can see would stall the case for good: refuse the action instead.
         raise Conflict("office_missing", office=office_code)
@@ -26,6 +26,15 @@ def open_user_task(session: Session, case: Case, kind: str, assignee: User, due:
     task = Task(case=case, kind=kind, step=0, assignee_id=assignee.id, opened_at=utcnow(), due_date=due)
     session.add(task)
     return task
+
+
+def may_act_on(user: User, task: Task) -> bool:
+    """An open task is the user's: assigned to them, or addressed to an office they hold."""
+    if task.status != "open":
+        return False
+    if task.assignee_id is not None:
+        return task.assignee_id == user.id
+    return (task.office_code, task.org_unit_id) in offices.acting_offices(user)
 
 
 def close(task: Task, actor: User, outcome: str, status: str = "done") -> None:
@@ -43,11 +52,14 @@ def cancel_open(case: Case, actor: User, outcome: str) -> None:
 
 def file_with(session: Session, case: Case, office_codes, reason: str) -> None:
     for code in office_codes:
-        unit = offices.resolve(code, case.village, case.subject)
+        unit = offices.resolve_for(code, case)
         if unit is not None:
             session.add(Filing(case=case, office_code=code, org_unit_id=unit.id, reason=reason))
 
 
-def applicant_user(session: Session, case: Case) -> User | None:
+def subject_user(session: Session, case: Case) -> User | None:
+    """The active account of the person the case is about, if it has one."""
+    if case.subject_person_id is None:
+        return None
     return session.scalars(select(User).where(User.person_id == case.subject_person_id,
                                               User.active.is_(True))).first()

@@ -1,5 +1,5 @@
 """The OpenAPI 3.1 document for /api/v1, served at /api/v1/openapi.json."""
-from workflows.services import ACTIONS
+from workflows import registry
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -22,6 +22,11 @@ def _q(name, schema, required=False, description=""):
 _CASE_ID = {"name": "case_id", "in": "path", "required": True, "schema": {"type": "integer"}}
 _PAGING = [_q("page", {"type": "integer", "minimum": 1}), _q("per_page", {"type": "integer", "minimum": 1, "maximum": 100})]
 _ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
+
+
+def _all_actions() -> list[str]:
+    """Every action of every registered procedure: the shared vocabulary and each one's own."""
+    return sorted({name for procedure in registry.all_procedures() for name in procedure.actions})
 
 
 def document() -> dict:
@@ -112,7 +117,7 @@ def document() -> dict:
             "/api/v1/cases/{case_id}/actions/{action}": {"post": {
                 "summary": "Act on a case (the case's `actions` lists those the caller may take now)",
                 "parameters": [_CASE_ID, {"name": "action", "in": "path", "required": True,
-                                          "schema": {"enum": list(ACTIONS)}}],
+                                          "schema": {"enum": _all_actions()}}],
                 "requestBody": {"required": True, **_json({
                     "type": "object", "required": ["version"],
                     "properties": {"version": {"type": "integer"}, "comment": {"type": "string"},

@@ -2,7 +2,7 @@
 from models import Case, Event, Filing, Task, User
 from webapp.labels import label
 from webapp.views import office_name
-from workflows import access
+from workflows import access, clock, registry
 
 
 def _iso(value):
@@ -20,35 +20,26 @@ def task(t: Task) -> dict:
         "org_unit": _ref(t.org_unit),
         "assignee": t.assignee.username if t.assignee else None,
         "opened_at": _iso(t.opened_at), "due_date": _iso(t.due_date),
+        "overdue": t.status == "open" and t.due_date is not None and t.due_date < clock.today(),
         "closed_at": _iso(t.closed_at), "outcome": t.outcome,
     }
 
 
-def leave(case: Case) -> dict | None:
-    lv = case.leave
-    if lv is None:
-        return None
+def _summary(c: Case) -> dict:
+    """What a list row shows of a case: its kind, state, whom and where it concerns, its details."""
     return {
-        "type": lv.leave_type, "start_date": _iso(lv.start_date), "end_date": _iso(lv.end_date),
-        "days": lv.days, "reason": lv.reason, "applicant_role": lv.applicant_role, "tier": lv.tier,
-        "route": lv.route, "filing": lv.filing, "current_step": lv.current_step,
-        "actual_return_date": _iso(lv.actual_return_date),
-        "absent_days": [_iso(a.day) for a in case.absences],
-        "extends": lv.extends_case_id,
-        "proxy": ({"by": lv.proxy_by.username, "name": lv.proxy_by.display_name,
-                   "completed_at": _iso(lv.completed_at)} if lv.proxy_by else None),
-        "documents": [{"id": d.id, "filename": d.filename, "content_type": d.content_type, "size": d.size,
-                       "url": f"/api/v1/cases/{case.id}/documents/{d.id}"} for d in case.documents],
+        "id": c.id, "kind": c.kind, "state": c.state, "version": c.version,
+        "applicant": _ref(c.subject), "village": _ref(c.village), "org_unit": _ref(c.org_unit),
+        "parent_id": c.parent_id, c.kind: registry.get(c.kind).details(c),
     }
 
 
 def case(c: Case, viewer: User) -> dict:
     return {
-        "id": c.id, "kind": c.kind, "state": c.state, "state_label": label("state", c.state),
-        "version": c.version, "policy": {"id": c.policy_id, "version": c.policy_version},
-        "applicant": _ref(c.subject), "village": _ref(c.village),
+        **_summary(c),
+        "state_label": label("state", c.state), "policy": {"id": c.policy_id, "version": c.policy_version},
         "created_at": _iso(c.created_at), "updated_at": _iso(c.updated_at),
-        "leave": leave(c),
+        "route": c.route, "current_step": c.current_step,
         "open_tasks": [task(t) for t in c.open_tasks],
         "filed_with": [{"office": f.office_code, "org_unit": _ref(f.org_unit), "filed_at": _iso(f.filed_at)}
                        for f in c.filings],
@@ -59,10 +50,7 @@ def case(c: Case, viewer: User) -> dict:
 def inbox_item(t: Task) -> dict:
     c = t.case
     item = task(t)
-    item["case"] = {
-        "id": c.id, "kind": c.kind, "state": c.state, "version": c.version,
-        "applicant": _ref(c.subject), "village": _ref(c.village), "leave": leave(c),
-    }
+    item["case"] = _summary(c)
     return item
 
 
@@ -77,8 +65,7 @@ def event(e: Event) -> dict:
 def filing(f: Filing) -> dict:
     c = f.case
     return {"office": f.office_code, "org_unit": _ref(f.org_unit), "filed_at": _iso(f.filed_at),
-            "case": {"id": c.id, "kind": c.kind, "state": c.state, "applicant": _ref(c.subject),
-                     "village": _ref(c.village), "leave": leave(c)}}
+            "case": _summary(c)}
 
 
 def page(p, render) -> dict:

@@ -4,36 +4,24 @@ One Machine for every leave case, built once with no model; services fire events
 it: `MACHINE.events["approve"].trigger(case, ctx=ctx)`. Callbacks receive the action's context, open
 and close the task rows, and so stay inside the caller's transaction.
 """
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
-from models import BlackoutPeriod, Case, LeaveRequest, User, utcnow
-from workflows import balance, clock, history, overstay, policy, tasks
+from models import BlackoutPeriod, Case, LeaveRequest, utcnow
+from workflows import approval, clock, history, policy, tasks
+from workflows.engine import ActionContext
 from workflows.errors import InvalidInput
+from workflows.leave import balance, overstay
 
 STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
           "extended"]
 FINAL_STATES = {"rejected", "withdrawn", "closed", "cancelled", "extended"}
 
 
-@dataclass
-class ActionContext:
-    session: Session
-    actor: User
-    comment: str | None = None
-    data: dict = field(default_factory=dict)
-
-
 def _ctx(event: EventData) -> ActionContext:
     return event.kwargs["ctx"]
-
-
-def _leave(event: EventData):
-    return event.model.leave
 
 
 def _rules(case: Case, ctx: ActionContext) -> dict:
@@ -43,15 +31,6 @@ def _rules(case: Case, ctx: ActionContext) -> dict:
 
 def _step_due_days(case: Case, ctx: ActionContext) -> int:
     return _rules(case, ctx)["step_due_days"]
-
-
-def _open_current_step(event: EventData) -> None:
-    case, ctx = event.model, _ctx(event)
-    leave = case.leave
-    step = leave.route[leave.current_step]
-    due = _step_due_days(case, ctx)
-    for code in step["approvers"]:
-        tasks.open_office_task(ctx.session, case, "approve", leave.current_step, code, due)
 
 
 # Leaves that hold their days: on the way, granted, or taken (a closed leave up to the return date).
@@ -80,7 +59,7 @@ def _check_blackout(event: EventData) -> None:
     """篇十二 特殊时期: no leave may start inside a period declared for the village or above it."""
     case, ctx = event.model, _ctx(event)
     start = case.leave.start_date
-    units = [u.id for u in case.village.ancestors()]
+    units = [u.id for u in case.org_unit.ancestors()]
     period = ctx.session.scalars(select(BlackoutPeriod).where(
         BlackoutPeriod.org_unit_id.in_(units), BlackoutPeriod.start_date <= start,
         BlackoutPeriod.end_date >= start).order_by(BlackoutPeriod.start_date)).first()
@@ -91,7 +70,7 @@ def _check_blackout(event: EventData) -> None:
 
 def require_documents(case: Case, ctx: ActionContext) -> None:
     """A leave type whose policy asks for a supporting document (病假: a doctor's note) has one."""
-    if case.leave.leave_type in _rules(case, ctx)["documents_required"] and not case.documents:
+    if case.leave.leave_type in _rules(case, ctx)["documents_required"] and not case.attachments:
         raise InvalidInput("document_required", "document", type=case.leave.leave_type)
 
 
@@ -112,39 +91,38 @@ def _start_route(event: EventData) -> None:
     for task in case.open_tasks:
         if task.kind == "revise":
             tasks.close(task, ctx.actor, "resubmitted")
-    case.leave.current_step = 0
-    _open_current_step(event)
+    case.current_step = 0
+    approval.open_step(ctx.session, case, _step_due_days(case, ctx))
 
 
 def _is_report(event: EventData) -> bool:
     """A report (报备) has no approval steps: it is recorded and filed at once."""
-    return not _leave(event).route
+    return not event.model.route
 
 
 def _file_report(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
-    tasks.file_with(ctx.session, case, case.leave.filing, reason="report")
-    applicant = tasks.applicant_user(ctx.session, case)
+    approval.file(ctx.session, case, reason="report")
+    applicant = tasks.subject_user(ctx.session, case)
     if applicant is not None:
         tasks.open_user_task(ctx.session, case, "report_back", applicant)
 
 
 def _has_next_step(event: EventData) -> bool:
-    leave = _leave(event)
-    return leave.current_step + 1 < len(leave.route)
+    return approval.has_next_step(event.model)
 
 
 def _advance(event: EventData) -> None:
-    _leave(event).current_step += 1
-    _open_current_step(event)
+    case, ctx = event.model, _ctx(event)
+    approval.advance(ctx.session, case, _step_due_days(case, ctx))
 
 
 def _finish_approval(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
-    applicant = tasks.applicant_user(ctx.session, case)
+    applicant = tasks.subject_user(ctx.session, case)
     if applicant is not None:
         tasks.open_user_task(ctx.session, case, "report_back", applicant)
-    tasks.file_with(ctx.session, case, case.leave.filing, reason="approve")
+    approval.file(ctx.session, case, reason="approve")
     rules = _rules(case, ctx)
     balance.record_approval(ctx.session, case, rules["day_counting"])
     if case.leave.proxy_by_id is not None and case.leave.completed_at is None and applicant is not None:
@@ -170,7 +148,7 @@ def _send_back(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     tasks.cancel_open(case, ctx.actor, "return")
     # Whoever filled in the form corrects it: the proxy, for a leave entered on the cadre's behalf.
-    author = case.leave.proxy_by or tasks.applicant_user(ctx.session, case)
+    author = case.leave.proxy_by or tasks.subject_user(ctx.session, case)
     if author is not None:
         tasks.open_user_task(ctx.session, case, "revise", author)
 
@@ -242,8 +220,3 @@ TRANSITIONS = [
 
 MACHINE = Machine(model=None, states=STATES, transitions=TRANSITIONS, initial="draft",
                   send_event=True, auto_transitions=False, name="leave")
-
-
-def allowed_actions(case: Case) -> list[str]:
-    """Events the machine accepts from the case's current state."""
-    return [name for name, event in MACHINE.events.items() if case.state in event.transitions]

@@ -1,0 +1,197 @@
+"""What users do to a leave case: each action's effect, who may take it, and how its input is read."""
+from workflows import access, approval, clock, engine, fields, policy, tasks
+from workflows.errors import Conflict, Forbidden, InvalidInput
+from workflows.leave import rules, services
+from workflows.leave.machine import require_documents
+from workflows.registry import Action
+
+# A document may be added while the request is alive, or after it closed (e.g. for the completion).
+DOCUMENT_STATES = ("draft", "pending", "returned", "approved", "reported", "closed", "extended")
+
+
+def is_proxy(user, case) -> bool:
+    """The user entered this leave on the cadre's behalf (篇六 urgent leave)."""
+    return case.leave is not None and case.leave.proxy_by_id == user.id
+
+
+def _is_author(user, case) -> bool:
+    """The applicant, or the proxy who entered the request for them: they correct, withdraw or cancel it."""
+    return access.is_subject(user, case) or is_proxy(user, case)
+
+
+def _require_applicant(case, actor):
+    if not access.is_subject(actor, case):
+        raise Forbidden("applicant_only")
+
+
+def _require_author(case, actor):
+    if not _is_author(actor, case):
+        raise Forbidden("applicant_only")
+
+
+def _fire(event: str):
+    return lambda case, ctx: engine.fire(case, event, ctx)
+
+
+# ---------------------------------------------------------------- effects
+
+def _approve(case, ctx):
+    return approval.approve(case, ctx.actor, lambda: engine.fire(case, "approve", ctx))
+
+
+def _decline(action: str):
+    def run(case, ctx):
+        return approval.decline(case, ctx.actor, action, ctx.comment, lambda: engine.fire(case, action, ctx))
+    return run
+
+
+def _withdraw(case, ctx):
+    _require_author(case, ctx.actor)
+    engine.fire(case, "withdraw", ctx)
+
+
+def _submit(case, ctx):
+    """Submit a draft, or resubmit after revision, optionally with corrected fields."""
+    _require_author(case, ctx.actor)
+    if case.state not in ("draft", "returned"):
+        raise Conflict("action_not_allowed", state=case.state)
+    leave = case.leave
+    inp = services.LeaveInput(ctx.data.get("type", leave.leave_type), ctx.data.get("start_date", leave.start_date),
+                              ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
+    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
+    n = services.check_leave(inp, body)
+    route = rules.route(body, n, leave.applicant_role, leave.tier, inp.leave_type)
+    services.apply_input(case, inp, n, **route.as_dict())
+    engine.fire(case, "submit", ctx)
+    return {"days": n}
+
+
+def _cancel(case, ctx):
+    """Call off an approved leave that has not begun; the applicant says why."""
+    _require_author(case, ctx.actor)
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    if case.state == "approved" and case.leave.start_date <= clock.today():
+        raise Conflict("leave_started", start=case.leave.start_date.isoformat())
+    engine.fire(case, "cancel", ctx)
+
+
+def _own_task(case, actor, kind: str):
+    task = next((t for t in case.open_tasks if t.kind == kind and tasks.may_act_on(actor, t)), None)
+    if task is None:
+        raise Forbidden("no_open_task")
+    return task
+
+
+def _arrange_stand_in(case, ctx):
+    """The dispatching unit says who stands in, or that it starts an adjustment of the post."""
+    task = _own_task(case, ctx.actor, "stand_in")
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    ctx.data["task"] = task
+    engine.fire(case, "arrange_stand_in", ctx)
+    return {"office": task.office_code}
+
+
+def _report_back(case, ctx):
+    _require_applicant(case, ctx.actor)
+    back = ctx.data.get("actual_return_date")
+    if back is None:
+        raise InvalidInput("required", "actual_return_date")
+    if back < case.leave.start_date:
+        raise InvalidInput("return_before_start", "actual_return_date")
+    engine.fire(case, "report_back", ctx)
+    return {"actual_return_date": back.isoformat()}
+
+
+def _attach_documents(case, ctx):
+    """Add supporting documents to a request already made: the page or API sends them later."""
+    _require_author(case, ctx.actor)
+    if case.state not in DOCUMENT_STATES:
+        raise Conflict("action_not_allowed", state=case.state)
+    documents = ctx.data.get("documents") or ()
+    if not documents:
+        raise InvalidInput("required", "document")
+    for document in documents:
+        services.attach(ctx.session, case, ctx.actor, document)
+    return {"documents": [d.filename for d in documents]}
+
+
+def _owes_completion(case) -> bool:
+    return case.leave.proxy_by_id is not None and case.leave.completed_at is None
+
+
+def _complete(case, ctx):
+    """篇六: back from a leave a proxy entered, the cadre completes the written request in their own
+    words, with the supporting document the leave type needs if none was attached yet."""
+    _require_applicant(case, ctx.actor)
+    if not _owes_completion(case):
+        raise Conflict("nothing_to_complete")
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    documents = ctx.data.get("documents") or ()
+    for document in documents:
+        services.attach(ctx.session, case, ctx.actor, document)
+    require_documents(case, ctx)
+    engine.fire(case, "complete", ctx)
+    return {"documents": [d.filename for d in documents]}
+
+
+# ---------------------------------------------------------------- who is offered what
+
+def _applicant_may(event: str):
+    return lambda user, case: access.is_subject(user, case) and engine.allowed(case, event)
+
+
+def _author_may(event: str):
+    return lambda user, case: _is_author(user, case) and engine.allowed(case, event)
+
+
+def _approver_may(event: str):
+    return lambda user, case: engine.allowed(case, event) and approval.may_decide(user, case)
+
+
+def _may_attach(user, case) -> bool:
+    return _is_author(user, case) and case.state in DOCUMENT_STATES
+
+
+def _may_complete(user, case) -> bool:
+    return access.is_subject(user, case) and _owes_completion(case) and engine.allowed(case, "complete")
+
+
+def _may_arrange_stand_in(user, case) -> bool:
+    return any(t.kind == "stand_in" and tasks.may_act_on(user, t) for t in case.open_tasks)
+
+
+# ---------------------------------------------------------------- reading input
+
+def _read_submit(data: dict) -> dict:
+    """A resubmission may correct any of the request's fields; those it leaves out stay."""
+    readers = {"type": lambda: fields.choice(data, "type", rules.LEAVE_TYPES),
+               "start_date": lambda: fields.a_date(data, "start_date"),
+               "end_date": lambda: fields.a_date(data, "end_date"),
+               "reason": lambda: fields.text(data, "reason")}
+    return {name: read() for name, read in readers.items() if name in data}
+
+
+def _read_return_date(data: dict) -> dict:
+    return {"actual_return_date": fields.a_date(data, "actual_return_date")}
+
+
+def _read_documents(data: dict) -> dict:
+    return {"documents": fields.documents(data, "documents")}
+
+
+# In the order the page and the API offer them.
+ACTIONS = {
+    "approve": Action(_approve, who=_approver_may("approve")),
+    "reject": Action(_decline("reject"), who=_approver_may("reject")),
+    "return": Action(_decline("return"), who=_approver_may("return")),
+    "submit": Action(_submit, who=_author_may("submit"), read=_read_submit),
+    "withdraw": Action(_withdraw, who=_author_may("withdraw")),
+    "report_back": Action(_report_back, who=_applicant_may("report_back"), read=_read_return_date),
+    "cancel": Action(_cancel, who=_author_may("cancel")),
+    "attach_document": Action(_attach_documents, who=_may_attach, read=_read_documents),
+    "complete": Action(_complete, who=_may_complete, read=_read_documents),
+    "arrange_stand_in": Action(_arrange_stand_in, who=_may_arrange_stand_in),
+}

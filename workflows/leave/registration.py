@@ -1,0 +1,22 @@
+"""The leave procedure as the engine sees it: its machine, actions, details and policy section."""
+from sqlalchemy.orm import joinedload, selectinload
+
+from models import Case, LeaveRequest
+from workflows.leave import rules
+from workflows.leave.actions import ACTIONS, is_proxy
+from workflows.leave.details import details
+from workflows.leave.machine import MACHINE
+from workflows.registry import Procedure, register
+
+LEAVE = register(Procedure(
+    kind="leave",
+    machine=MACHINE,
+    actions=ACTIONS,
+    details=details,
+    extra_viewers=is_proxy,
+    eager=(lambda: joinedload(Case.leave).joinedload(LeaveRequest.proxy_by),
+           lambda: joinedload(Case.leave).selectinload(LeaveRequest.absences),
+           lambda: selectinload(Case.attachments)),
+    policy_section="leave",
+    validate_section=rules.validate_section,
+))

@@ -1,0 +1,227 @@
+"""Leave requests: who approves one, filing it (one's own, or by proxy), extending it, its documents.
+Each runs inside the caller's UnitOfWork and leaves the commit to it."""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from models import Attachment, Case, LeaveRequest, OrgUnit, Person, Term, User
+from workflows import access, clock, days as day_count, engine, history, offices, policy
+from workflows.engine import ActionContext
+from workflows.errors import Conflict, Forbidden, InvalidInput
+from workflows.fields import MAX_ID, Document
+from workflows.leave import rules
+
+REASON_MAX = 2000
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """What a leave route depends on, read from the cadre's current posting."""
+    person: Person
+    village: OrgUnit
+    role: str   # member / leader
+    tier: str   # city / county
+    policy: object  # PolicyVersion
+
+
+def applicant_for(session: Session, user: User, on: date) -> Applicant:
+    return posting(session, user.person, on)
+
+
+def posting(session: Session, person: Person | None, on: date) -> Applicant:
+    """Where the cadre serves on `on`, and under which policy their leave is decided."""
+    term = person.current_term(on) if person else None
+    if term is None:
+        raise Forbidden("not_posted")
+    village = term.team.village
+    home = person.home_unit
+    if home is None or home.tier is None:
+        raise Conflict("no_dispatching_unit")
+    policy_id = next((u.policy_id for u in village.ancestors() if u.policy_id), None)
+    version = policy.latest(session, policy_id) if policy_id else None
+    if version is None:
+        raise Conflict("no_policy")
+    return Applicant(person, village, term.applicant_role, home.tier, version)
+
+
+@dataclass(frozen=True)
+class LeaveInput:
+    leave_type: str
+    start_date: date
+    end_date: date
+    reason: str
+
+
+def check_leave(inp: LeaveInput, body: dict) -> int:
+    """Validate a leave request against the policy; return its length in days."""
+    if inp.leave_type not in body["leave"]["types"]:
+        raise InvalidInput("unknown_leave_type", "type", value=inp.leave_type)
+    if inp.end_date < inp.start_date:
+        raise InvalidInput("end_before_start", "end_date")
+    if not inp.reason.strip():
+        raise InvalidInput("required", "reason")
+    if len(inp.reason) > REASON_MAX:
+        raise InvalidInput("too_long", "reason", max=REASON_MAX)
+    n = day_count.count_days(inp.start_date, inp.end_date, body["leave"]["day_counting"])
+    if n > rules.MAX_LEAVE_DAYS:
+        raise InvalidInput("too_many_days", "end_date", max=rules.MAX_LEAVE_DAYS)
+    if n < 1:
+        raise InvalidInput("no_working_days", "end_date")
+    return n
+
+
+def preview_route(session: Session, user: User, inp: LeaveInput,
+                  for_person: Person | None = None) -> tuple[int, rules.Route, Applicant]:
+    """Who would have to approve this leave, before it is submitted: the user's own, or one they
+    enter for another cadre by proxy."""
+    if for_person is None:
+        who = applicant_for(session, user, inp.start_date)
+    else:
+        who = posting(session, for_person, inp.start_date)
+        check_proxy(user, who, inp.leave_type)
+    n = check_leave(inp, who.policy.body)
+    return n, rules.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
+
+
+def apply_input(case: Case, inp: LeaveInput, n: int, steps: list[dict], filing: list[str]):
+    """Fill a request from the applicant's input and the route (as Route.as_dict() gives it)."""
+    leave = case.leave
+    leave.leave_type, leave.start_date, leave.end_date = inp.leave_type, inp.start_date, inp.end_date
+    leave.reason, leave.days = inp.reason.strip(), n
+    case.route, case.filing = list(steps), list(filing)
+
+
+def _submit_new(session: Session, case: Case, actor: User) -> None:
+    """A new request goes from draft to its first step, as its applicant's submission."""
+    engine.fire(case, "submit", ActionContext(session, actor))
+    history.record(session, case, actor, "submit", "draft")
+
+
+DOCUMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def attach(session: Session, case: Case, actor: User, document: Document) -> None:
+    if document.content_type not in DOCUMENT_TYPES:
+        raise InvalidInput("document_type", "document", types="PDF, JPEG, PNG")
+    if not document.data:
+        raise InvalidInput("required", "document")
+    if len(document.data) > DOCUMENT_MAX_BYTES:
+        raise InvalidInput("document_too_large", "document", max_mb=DOCUMENT_MAX_BYTES // (1024 * 1024))
+    case.attachments.append(Attachment(filename=document.filename[:200] or "document", size=len(document.data),
+                                        content_type=document.content_type, data=document.data,
+                                        uploaded_by_id=actor.id))
+
+
+def check_proxy(actor: User, who: Applicant, leave_type: str) -> None:
+    """篇六: may `actor` enter a leave for this cadre? Only where the cadre's policy allows it, and
+    only an office it names (e.g. the team leader) for that cadre's village."""
+    settings = who.policy.body["leave"].get("proxy")
+    if not settings:
+        raise Forbidden("proxy_not_allowed")
+    if actor.person_id == who.person.id:
+        raise InvalidInput("proxy_for_self", "on_behalf_of")
+    if leave_type in who.policy.body["leave"]["report_only"]:
+        # A report needs no approval, so there is no written request to complete later.
+        raise InvalidInput("proxy_not_for_reports", "type", type=leave_type)
+    mine = offices.acting_offices(actor)
+    for code in settings["by"]:
+        unit = offices.resolve(code, who.village, who.person)
+        if unit is not None and (code, unit.id) in mine:
+            return
+    raise Forbidden("not_proxy", offices=settings["by"])
+
+
+def cadre(session: Session, person_id: int) -> Person:
+    """The cadre a proxy names, or a refusal naming the field."""
+    person = session.get(Person, person_id) if 1 <= person_id <= MAX_ID else None
+    if person is None:
+        raise InvalidInput("unknown_person", "on_behalf_of")
+    return person
+
+
+def may_enter_by_proxy(session: Session, actor: User) -> bool:
+    """Whether any policy lets an office the actor holds enter urgent leave for others."""
+    roles = {code for code, _ in offices.acting_offices(actor)}
+    return any(roles & set(p.body["leave"].get("proxy", {}).get("by", ())) for p in policy.list_latest(session))
+
+
+def proxy_candidates(session: Session, actor: User, on: date) -> list[Person]:
+    """The cadres `actor` may enter an urgent leave for: posted today to a village in a unit where
+    the actor holds an office, under a policy that lets that office act as proxy."""
+    units = {unit_id for _, unit_id in offices.acting_offices(actor)}
+    if not units:
+        return []
+    people = []
+    for person in session.scalars(select(Person).join(Term).where(Term.start_date <= on)
+                                  .order_by(Person.name).distinct()):
+        term = person.current_term(on)
+        if term is None or not units & {u.id for u in term.team.village.ancestors()}:
+            continue
+        try:
+            check_proxy(actor, posting(session, person, on), "personal")
+        except (Forbidden, InvalidInput, Conflict):
+            continue
+        people.append(person)
+    return people
+
+
+def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = True,
+                 documents: tuple[Document, ...] = (), for_person: Person | None = None) -> Case:
+    """A new leave request: the actor's own, or, with `for_person`, one entered by proxy (篇六)."""
+    n, r, who = preview_route(session, actor, inp, for_person)
+    payload = {"days": n, "documents": [d.filename for d in documents]}
+    if for_person is not None:
+        payload["proxy_for"] = who.person.name
+    case = engine.open_case(session, "leave", actor, who.policy, org_unit=who.village, subject=who.person,
+                            village=who.village, payload=payload)
+    session.add(LeaveRequest(case=case, applicant_role=who.role, tier=who.tier,
+                             proxy_by_id=actor.id if for_person is not None else None))
+    apply_input(case, inp, n, **r.as_dict())
+    for document in documents:
+        attach(session, case, actor, document)
+    if submit:
+        _submit_new(session, case, actor)
+    session.flush()
+    return case
+
+
+def extend_leave(session: Session, case_id: int, actor: User, version: int, new_end: date, reason: str) -> Case:
+    """续假: ask, before an approved leave ends, to stay away longer. The extension is a request of its
+    own, from the day after the approved end, on the same route as the leave it extends."""
+    first = engine.load_case(session, case_id, for_update=True)
+    if not access.may_view(actor, first):
+        raise Forbidden("not_your_case")
+    if first.version != version:
+        raise Conflict("case_changed", version=first.version)
+    if not access.is_subject(actor, first):
+        raise Forbidden("applicant_only")
+    if first.state != "approved":
+        raise Conflict("action_not_allowed", state=first.state)
+    if clock.today() > first.leave.end_date:
+        raise Conflict("extension_too_late", end=first.leave.end_date.isoformat())
+    old = first.leave
+    inp = LeaveInput(old.leave_type, old.end_date + timedelta(days=1), new_end, reason)
+    if new_end <= old.end_date:
+        raise InvalidInput("extension_not_longer", "end_date", end=old.end_date.isoformat())
+    n = check_leave(inp, policy.pinned(session, first.policy_id, first.policy_version).body)
+    pinned = policy.pinned(session, first.policy_id, first.policy_version)
+    case = engine.open_case(session, "leave", actor, pinned, org_unit=first.org_unit, subject=first.subject,
+                            village=first.village, payload={"days": n, "extends": first.id}, comment=reason)
+    session.add(LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first))
+    apply_input(case, inp, n, steps=first.route, filing=first.filing)  # the same route as the first
+    _submit_new(session, case, actor)
+    session.flush()  # the extension's number, for the first leave's history
+    history.record(session, first, actor, "extend", first.state, reason, payload={"extension": case.id})
+    session.flush()
+    return case
+
+
+def entered_by_proxy(session: Session, user: User, limit: int = 20) -> list[Case]:
+    """The newest requests this user entered for other cadres (篇六 urgent leave)."""
+    return list(session.scalars(
+        select(Case).join(Case.leave).where(LeaveRequest.proxy_by_id == user.id)
+        .options(joinedload(Case.leave), joinedload(Case.subject))
+        .order_by(Case.created_at.desc(), Case.id.desc()).limit(limit)))
