@@ -1,11 +1,12 @@
 """SQLAlchemy models. Plain SQLAlchemy on one declarative base, usable with or without Flask."""
 from models import sqlite as _sqlite  # noqa: F401  (SQLite connection settings)
 from models.base import Base, utcnow
+from models.calendar import CalendarDay, HolidayNotice
 from models.cases import AbsenceDay, BlackoutPeriod, Case, Event, Filing, LeaveDocument, LeaveLedger, LeaveRequest, Task
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
 
 __all__ = [
     "Base", "utcnow", "AbsenceDay", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveDocument", "LeaveLedger", "LeaveRequest", "Task", "ApiToken", "OrgUnit",
-    "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion",
+    "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion", "CalendarDay", "HolidayNotice",
 ]

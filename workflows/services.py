@@ -53,7 +53,7 @@ class LeaveInput:
     reason: str
 
 
-def _check_leave(inp: LeaveInput, body: dict) -> int:
+def _check_leave(session: Session, inp: LeaveInput, body: dict) -> int:
     """Validate a leave request against the policy; return its length in days."""
     if inp.leave_type not in body["leave"]["types"]:
         raise InvalidInput("unknown_leave_type", "type", value=inp.leave_type)
@@ -63,7 +63,7 @@ def _check_leave(inp: LeaveInput, body: dict) -> int:
         raise InvalidInput("required", "reason")
     if len(inp.reason) > REASON_MAX:
         raise InvalidInput("too_long", "reason", max=REASON_MAX)
-    n = day_count.count_days(inp.start_date, inp.end_date, body["leave"]["day_counting"])
+    n = day_count.count_days(session, inp.start_date, inp.end_date, body["leave"]["day_counting"])
     if n > policy.MAX_LEAVE_DAYS:
         raise InvalidInput("too_many_days", "end_date", max=policy.MAX_LEAVE_DAYS)
     if n < 1:
@@ -80,7 +80,7 @@ def preview_route(session: Session, user: User, inp: LeaveInput,
     else:
         who = posting(session, for_person, inp.start_date)
         check_proxy(user, who, inp.leave_type)
-    n = _check_leave(inp, who.policy.body)
+    n = _check_leave(session, inp, who.policy.body)
     return n, policy.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
 
 
@@ -214,7 +214,7 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     if new_end <= old.end_date:
         raise InvalidInput("extension_not_longer", "end_date", end=old.end_date.isoformat())
     body = policy.pinned(session, first.policy_id, first.policy_version).body
-    n = _check_leave(inp, body)
+    n = _check_leave(session, inp, body)
     case = Case(kind="leave", state="draft", policy_id=first.policy_id, policy_version=first.policy_version,
                 subject=first.subject, village=first.village, created_by_id=actor.id)
     leave = LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first)
@@ -343,7 +343,7 @@ def _submit(case, ctx):
     inp = LeaveInput(ctx.data.get("type", leave.leave_type), ctx.data.get("start_date", leave.start_date),
                      ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
     body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
-    n = _check_leave(inp, body)
+    n = _check_leave(ctx.session, inp, body)
     route = policy.route(body, n, leave.applicant_role, leave.tier, inp.leave_type)
     _apply_leave_input(leave, inp, n, **route.as_dict())
     _fire(case, "submit", ctx)
