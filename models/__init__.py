@@ -1,6 +1,7 @@
 """SQLAlchemy models. Plain SQLAlchemy on one declarative base, usable with or without Flask."""
 from models import sqlite as _sqlite  # noqa: F401  (SQLite connection settings)
 from models.base import Base, utcnow
+from models.calendar import CalendarDay, HolidayNotice
 from models.cases import AbsenceDay, Attachment, BlackoutPeriod, Case, Event, Filing, Task
 from models.leave import LeaveLedger, LeaveRequest
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
@@ -8,6 +9,6 @@ from models.policy import PolicyVersion
 
 __all__ = [
     "Base", "utcnow", "AbsenceDay", "Attachment", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveLedger", "LeaveRequest",
-    "Task", "ApiToken", "OrgUnit",
-    "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion",
+    "Task", "ApiToken", "OrgUnit", "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion", "CalendarDay",
+    "HolidayNotice",
 ]

@@ -40,8 +40,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
 
-    from webapp import admin, admin_policies, api, auth, cases, cli, errors, inbox, leave, leave_pages, views
-    del admin_policies, leave_pages  # imported for the pages they add to the admin and cases blueprints
+    from webapp import (admin, admin_calendar, admin_policies, api, auth, cases, cli, errors, inbox, leave,
+                        leave_pages, views)
+    # Imported for the pages they add to the admin and cases blueprints.
+    del admin_calendar, admin_policies, leave_pages
     login_manager.login_view = "auth.login"
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
     for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):

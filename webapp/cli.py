@@ -1,8 +1,9 @@
-"""Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME`."""
+"""Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME |
+calendar import FILE --by USERNAME`."""
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 from flask_migrate import upgrade
 from sqlalchemy import select
@@ -10,8 +11,10 @@ from sqlalchemy import select
 from models import User
 from webapp.auth import new_token
 from webapp.extensions import db
-from workflows import clock, demo_data, policy
+from workflows import clock, demo_data, holiday_notices, policy
+from workflows.errors import WorkflowError
 from workflows.leave import overstay
+from workflows.unit_of_work import UnitOfWork
 
 
 def init_schema() -> None:
@@ -90,3 +93,28 @@ def register(app: Flask) -> None:
         click.echo(f"{len(flagged)} overstaying leave(s) flagged.")
 
     app.cli.add_command(leave_cli)
+
+    calendar_cli = AppGroup("calendar", help="Holidays and adjusted working days.")
+
+    @calendar_cli.command("import")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--by", "username", required=True, help="The admin entering it (kept with the notice).")
+    @click.option("--year", type=int, default=None, help="The notice's year (default: that of its first date).")
+    def import_notice(path, username, year):
+        """Enter a year's holiday notice from a file, one line per holiday range ("2027-01-01~2027-01-03
+        元旦") or adjusted working day ("2027-02-07 上班"), as the admin page takes it."""
+        from webapp.messages import describe_error
+        text = path.read_text(encoding="utf-8")
+        admin = db.session.scalars(select(User).where(User.username == username)).first()
+        if admin is None or not admin.has_role("admin"):
+            raise click.ClickException(f"no administrator {username!r}")
+        try:
+            with UnitOfWork(db.session) as uow:
+                notice = holiday_notices.enter(db.session, year or holiday_notices.year_of(text), text, admin)
+                uow.commit()
+        except WorkflowError as e:
+            with current_app.test_request_context():  # the message in the default language
+                raise click.ClickException(describe_error(e)) from None
+        click.echo(f"{notice.year} version {notice.version}: {len(notice.days)} days")
+
+    app.cli.add_command(calendar_cli)

@@ -42,6 +42,8 @@ FIELDS = {
     "unit_id": _l("Unit"),
     "note": _l("Reason for the change"),
     "base_version": _l("Version"),
+    "year": _l("Year"),
+    "lines": _l("Holidays and adjusted working days"),
 }
 
 MESSAGES = {
@@ -56,8 +58,6 @@ MESSAGES = {
     "return_before_start": _l("The return date is before the leave started."),
     "too_many_days": _l("A leave may last at most %(max)s days."),
     "no_working_days": _l("These dates contain no working day."),
-    "calendar_year_unknown": _l("The official calendar for %(year)s is not yet available; "
-                                "working days cannot be counted."),
     "unknown_leave_type": _l("This policy has no leave type “%(value)s”."),
     "not_posted": _l("You have no current posting to a work team, so you cannot file leave."),
     "no_dispatching_unit": _l("Your dispatching unit is not set; ask an administrator."),
@@ -129,6 +129,19 @@ MESSAGES = {
                    "must fall in exactly one band."),
     "band_overlap": _l("Bands %(band)s and %(other)s both cover a leave of %(days)s days (%(applicant)s, "
                        "%(tier)s, %(type)s): every length must fall in exactly one band."),
+    # A holiday notice, entered line by line: each refusal names the line.
+    "calendar_bad_line": _l("Line %(line)s: write a date or a range and a name, e.g. “2027-01-01~2027-01-03 元旦” "
+                            "or “2027-02-07 上班”."),
+    "calendar_bad_date": _l("Line %(line)s: “%(value)s” is not a date."),
+    "calendar_range_backwards": _l("Line %(line)s: the range ends before it begins."),
+    "calendar_other_year": _l("Line %(line)s: every date must be in %(year)s."),
+    "calendar_range_too_long": _l("Line %(line)s: a range may be at most %(max)s days."),
+    "calendar_no_name": _l("Line %(line)s: name the holiday, or write 上班 for an adjusted working day."),
+    "calendar_name_too_long": _l("Line %(line)s: a name may be at most %(max)s characters."),
+    "calendar_workday_on_weekday": _l("Line %(line)s: %(day)s is a weekday already; an adjusted working day "
+                                      "falls on a weekend."),
+    "calendar_day_twice": _l("Line %(line)s: %(day)s is already on line %(other)s."),
+    "calendar_empty": _l("Enter at least one holiday."),
 }
 
 

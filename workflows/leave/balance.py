@@ -14,13 +14,13 @@ from workflows.errors import InvalidInput
 _ASKING_STATES = ("pending", "returned")
 
 
-def _months(leave: LeaveRequest, counting: str) -> dict[tuple[int, int], int]:
-    return day_count.by_month(leave.start_date, leave.end_date, counting)
+def _months(session: Session, leave: LeaveRequest, counting: str) -> dict[tuple[int, int], int]:
+    return day_count.by_month(session, leave.start_date, leave.end_date, counting)
 
 
 def record_approval(session: Session, case: Case, counting: str) -> None:
     leave = case.leave
-    for (year, month), n in _months(leave, counting).items():
+    for (year, month), n in _months(session, leave, counting).items():
         session.add(LeaveLedger(person_id=case.subject.id, case_id=case.id, leave_type=leave.leave_type,
                                 year=year, month=month, days=n, entry="approve"))
 
@@ -49,7 +49,7 @@ def _asked(session: Session, case: Case, counting: str) -> dict[tuple[int, int],
         Case.subject_person_id == case.subject.id, Case.id != case.id, Case.state.in_(_ASKING_STATES),
         LeaveRequest.leave_type == case.leave.leave_type))
     for other in others:
-        for key, n in _months(other, counting).items():
+        for key, n in _months(session, other, counting).items():
             months[key] = months.get(key, 0) + n
     return months
 
@@ -64,7 +64,7 @@ def check_limits(session: Session, case: Case, leave_body: dict) -> None:
         raise InvalidInput("over_request_limit", "end_date", type=leave.leave_type, days=leave.days,
                            max=limit["per_request"])
     counting = leave_body["day_counting"]
-    mine = _months(leave, counting)
+    mine = _months(session, leave, counting)
     asked = _asked(session, case, counting)
     if "per_month" in limit:
         for (year, month), n in sorted(mine.items()):

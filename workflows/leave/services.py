@@ -54,7 +54,7 @@ class LeaveInput:
     reason: str
 
 
-def check_leave(inp: LeaveInput, body: dict) -> int:
+def check_leave(session: Session, inp: LeaveInput, body: dict) -> int:
     """Validate a leave request against the policy; return its length in days."""
     if inp.leave_type not in body["leave"]["types"]:
         raise InvalidInput("unknown_leave_type", "type", value=inp.leave_type)
@@ -64,7 +64,7 @@ def check_leave(inp: LeaveInput, body: dict) -> int:
         raise InvalidInput("required", "reason")
     if len(inp.reason) > REASON_MAX:
         raise InvalidInput("too_long", "reason", max=REASON_MAX)
-    n = day_count.count_days(inp.start_date, inp.end_date, body["leave"]["day_counting"])
+    n = day_count.count_days(session, inp.start_date, inp.end_date, body["leave"]["day_counting"])
     if n > rules.MAX_LEAVE_DAYS:
         raise InvalidInput("too_many_days", "end_date", max=rules.MAX_LEAVE_DAYS)
     if n < 1:
@@ -81,7 +81,7 @@ def preview_route(session: Session, user: User, inp: LeaveInput,
     else:
         who = posting(session, for_person, inp.start_date)
         check_proxy(user, who, inp.leave_type)
-    n = check_leave(inp, who.policy.body)
+    n = check_leave(session, inp, who.policy.body)
     return n, rules.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
 
 
@@ -206,7 +206,7 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     inp = LeaveInput(old.leave_type, old.end_date + timedelta(days=1), new_end, reason)
     if new_end <= old.end_date:
         raise InvalidInput("extension_not_longer", "end_date", end=old.end_date.isoformat())
-    n = check_leave(inp, policy.pinned(session, first.policy_id, first.policy_version).body)
+    n = check_leave(session, inp, policy.pinned(session, first.policy_id, first.policy_version).body)
     pinned = policy.pinned(session, first.policy_id, first.policy_version)
     case = engine.open_case(session, "leave", actor, pinned, org_unit=first.org_unit, subject=first.subject,
                             village=first.village, payload={"days": n, "extends": first.id}, comment=reason)
