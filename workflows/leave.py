@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from transitions import EventData, Machine
 
 from models import BlackoutPeriod, Case, LeaveRequest, User, utcnow
-from workflows import balance, clock, history, overstay, policy, tasks
+from workflows import balance, clock, grant_checks, history, locks, overstay, policy, tasks
 from workflows.errors import InvalidInput
 
 STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
@@ -61,6 +61,7 @@ _HOLDING_STATES = ("pending", "returned", "approved", "reported", "closed", "ext
 def _check_no_overlap(event: EventData) -> None:
     """No two live leaves of one cadre may share a day: name the other request."""
     case, ctx = event.model, _ctx(event)
+    locks.lock_person(ctx.session, case.subject.id)  # held to commit: the cap check runs under it too
     mine = case.leave
     others = ctx.session.scalars(
         select(LeaveRequest).join(LeaveRequest.case)
@@ -141,6 +142,7 @@ def _advance(event: EventData) -> None:
 
 def _finish_approval(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
+    grant_checks.check_before_granting(ctx.session, case, _rules(case, ctx))
     applicant = tasks.applicant_user(ctx.session, case)
     if applicant is not None:
         tasks.open_user_task(ctx.session, case, "report_back", applicant)
