@@ -76,14 +76,15 @@ def test_failed_action_rolls_back_everything(session):
 
 
 def test_two_admins_saving_one_username_at_once_get_a_conflict_not_a_crash(session):
-    with UnitOfWork(session) as uow:
-        org_admin.check_username(session, "twin")  # both admins pass the check ...
-        session.add(User(username="twin", password_hash="!"))
-        with Session(session.get_bind()) as other:  # ... and the other one saves first
-            other.add(User(username="twin", password_hash="!"))
-            other.commit()
-        with pytest.raises(Conflict) as lost:
-            uow.commit()
+    # As the admin pages save: check and add, then commit through the unit of work. (Inside a unit
+    # of work's block SQLite would hold the write lock, and the other admin would wait for it.)
+    org_admin.check_username(session, "twin")  # both admins pass the check ...
+    session.add(User(username="twin", password_hash="!"))
+    with Session(session.get_bind()) as other:  # ... and the other one saves first
+        other.add(User(username="twin", password_hash="!"))
+        other.commit()
+    with pytest.raises(Conflict) as lost:
+        UnitOfWork(session).commit()
     # PostgreSQL reports the unique constraint; SQLite refuses the write on a snapshot moved past.
     assert lost.value.code in ("saved_concurrently", "case_changed")
     assert len(session.scalars(select(User).where(User.username == "twin")).all()) == 1

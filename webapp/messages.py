@@ -69,6 +69,7 @@ MESSAGES = {
     "not_your_case": _l("You may not see this case."),
     "case_changed": _l("Someone acted on this case since you opened it. Reload it and try again."),
     "saved_concurrently": _l("Someone saved the same thing at the same moment. Reload the page and check."),
+    "database_busy": _l("The system is busy and nothing was saved. Try again in a moment."),
     "action_not_allowed": _l("This action is not possible while the case is “%(state)s”."),
     "own_case": _l("You cannot decide your own case."),
     "no_open_task": _l("You have no open task on this case."),
@@ -97,6 +98,9 @@ MESSAGES = {
     "person_has_account": _l("%(name)s already has an active account (%(username)s): one person, one account."),
     "deactivate_self": _l("You cannot deactivate your own account."),
     "leave_overlaps": _l("These dates overlap your leave request no. %(other)s (%(start)s to %(end)s)."),
+    "overlaps_granted_leave": _l("The cadre's leave no. %(other)s, already granted, covers %(start)s to %(end)s "
+                                 "and overlaps these dates: this request cannot be granted too. Return or "
+                                 "reject it."),
     "over_request_limit": _l("One request for %(type)s may be at most %(max)s days; this one is %(days)s."),
     "over_month_cap": _l("%(type)s used in %(year)s-%(month)02d: %(used)s days, limit %(cap)s; "
                          "this request adds %(days)s."),

@@ -28,3 +28,9 @@ class Forbidden(WorkflowError):
 class Conflict(WorkflowError):
     """The case moved on since the caller read it, or the action is not allowed in its state."""
     status = 409
+
+
+class Unavailable(WorkflowError):
+    """The database could not serve the action in time (a writer queue longer than the wait):
+    nothing was changed, and the same request may succeed a moment later."""
+    status = 503

@@ -104,7 +104,7 @@ def document() -> dict:
             "/api/v1/leave-requests": {"post": {
                 "summary": "File a leave request for the caller (submitted unless draft is true)",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
-                "responses": _responses("201", _ref("Case"), 403, 409, 422)}},
+                "responses": _responses("201", _ref("Case"), 403, 409, 422, 503)}},
             "/api/v1/leave-requests/preview": {"post": {
                 "summary": "The route and day count a leave would get, without filing it",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
@@ -124,7 +124,7 @@ def document() -> dict:
                                    "actual_return_date": {"type": "string", "format": "date"},
                                    "documents": {"type": "array", "items": _ref("Document"),
                                                  "description": "attach_document and complete"}}})},
-                "responses": _responses("200", _ref("Case"), 403, 404, 409, 422)}},
+                "responses": _responses("200", _ref("Case"), 403, 404, 409, 422, 503)}},
             "/api/v1/inbox": {"get": {"summary": "Open tasks the caller may act on, newest first",
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
             "/api/v1/filed": {"get": {"summary": "Cases filed (备案) with the caller's offices",

@@ -54,8 +54,9 @@ def _asked(session: Session, case: Case, counting: str) -> dict[tuple[int, int],
     return months
 
 
-def check_limits(session: Session, case: Case, leave_body: dict) -> None:
-    """Refuse a request over the policy's limits for its type, saying what is used and allowed."""
+def check_limits(session: Session, case: Case, leave_body: dict, asking: bool = True) -> None:
+    """Refuse a request over the policy's limits for its type, saying what is used and allowed.
+    `asking=False` counts only the days granted, not the other requests still waiting."""
     leave = case.leave
     limit = leave_body.get("limits", {}).get(leave.leave_type)
     if not limit:
@@ -65,7 +66,7 @@ def check_limits(session: Session, case: Case, leave_body: dict) -> None:
                            max=limit["per_request"])
     counting = leave_body["day_counting"]
     mine = _months(session, leave, counting)
-    asked = _asked(session, case, counting)
+    asked = _asked(session, case, counting) if asking else {}
     if "per_month" in limit:
         for (year, month), n in sorted(mine.items()):
             used = _granted(session, case.subject.id, leave.leave_type, year, month) + asked.get((year, month), 0)

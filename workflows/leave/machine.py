@@ -10,10 +10,10 @@ from sqlalchemy import select
 from transitions import EventData, Machine
 
 from models import BlackoutPeriod, Case, LeaveRequest, utcnow
-from workflows import approval, clock, history, policy, tasks
+from workflows import approval, clock, history, locks, policy, tasks
 from workflows.engine import ActionContext
 from workflows.errors import InvalidInput
-from workflows.leave import balance, overstay
+from workflows.leave import balance, grant_checks, overstay
 
 STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
           "extended"]
@@ -40,6 +40,7 @@ _HOLDING_STATES = ("pending", "returned", "approved", "reported", "closed", "ext
 def _check_no_overlap(event: EventData) -> None:
     """No two live leaves of one cadre may share a day: name the other request."""
     case, ctx = event.model, _ctx(event)
+    locks.lock_person(ctx.session, case.subject.id)  # held to commit: the cap check runs under it too
     mine = case.leave
     others = ctx.session.scalars(
         select(LeaveRequest).join(LeaveRequest.case)
@@ -119,6 +120,7 @@ def _advance(event: EventData) -> None:
 
 def _finish_approval(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
+    grant_checks.check_before_granting(ctx.session, case, _rules(case, ctx))
     applicant = tasks.subject_user(ctx.session, case)
     if applicant is not None:
         tasks.open_user_task(ctx.session, case, "report_back", applicant)
