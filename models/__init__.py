@@ -4,8 +4,10 @@ from models.base import Base, utcnow
 from models.cases import AbsenceDay, BlackoutPeriod, Case, Event, Filing, LeaveDocument, LeaveLedger, LeaveRequest, Task
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
+from models.sweep import Notification, Supervision, SweepRun, TaskNotice
 
 __all__ = [
     "Base", "utcnow", "AbsenceDay", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveDocument", "LeaveLedger", "LeaveRequest", "Task", "ApiToken", "OrgUnit",
     "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion",
+    "Notification", "Supervision", "SweepRun", "TaskNotice",
 ]

@@ -40,7 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
 
-    from webapp import admin, admin_policies, api, auth, cases, cli, errors, inbox, leave, views
+    from webapp import admin, admin_policies, api, auth, cases, cli, errors, inbox, leave, notifications, views
     del admin_policies  # imported for the pages it adds to the admin blueprint
     login_manager.login_view = "auth.login"
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
@@ -51,4 +51,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     views.register(app)
     cli.register(app)
+    notifications.register(app)  # its pages, and the bell's count in every page header
     return app

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from models import User
 from webapp.auth import new_token
 from webapp.extensions import db
+from webapp import sweep_cli
 from workflows import clock, demo_data, overstay, policy
 
 
@@ -89,3 +90,4 @@ def register(app: Flask) -> None:
         click.echo(f"{len(flagged)} overstaying leave(s) flagged.")
 
     app.cli.add_command(leave_cli)
+    sweep_cli.register(app)

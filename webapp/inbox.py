@@ -2,10 +2,9 @@
 from flask import Blueprint, current_app, render_template, request
 from flask_login import current_user, login_required
 
-from models import utcnow
 from webapp.extensions import db
 from webapp.views import page_number
-from workflows import queries
+from workflows import clock, queries
 
 bp = Blueprint("inbox", __name__, url_prefix="/inbox")
 
@@ -14,6 +13,7 @@ TABS = {
     "inbox": queries.inbox,
     "filed": queries.filed_with,
     "done": queries.done_by,
+    "supervised": queries.supervised,
 }
 
 
@@ -24,6 +24,8 @@ def index():
     if tab not in TABS:
         tab = "inbox"
     page = page_number()
-    result = TABS[tab](db.session, current_user, page, current_app.config["PER_PAGE"])
-    # Due dates are calendar days in UTC, as the workflows set them.
-    return render_template("inbox/index.html", tab=tab, result=result, today=utcnow().date())
+    overdue, sort = request.args.get("overdue") == "1", request.args.get("sort", "new")
+    options = {"overdue": overdue, "sort": "due" if sort == "due" else "new"} if tab == "inbox" else {}
+    result = TABS[tab](db.session, current_user, page, current_app.config["PER_PAGE"], **options)
+    # Due dates are the jurisdiction's dates, as the workflows set them.
+    return render_template("inbox/index.html", tab=tab, result=result, today=clock.today(), **options)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import PolicyVersion, User
+from workflows import task_policy
 from workflows.offices import OFFICE_CODES
 
 PRESET_DIR = Path(__file__).parent / "policies"
@@ -56,7 +57,7 @@ class Route:
 
 # ---------------------------------------------------------------- validation
 
-_TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "leave"}
+_TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "leave", "tasks"}
 _LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days",
                "documents_required", "report_only", "proxy"}
 # 篇六 urgent leave by phone: who may enter it for the cadre, and the days after their return within
@@ -148,6 +149,7 @@ def validate(doc: dict, source: str) -> dict:
     for i, band in enumerate(bands):
         _validate_band(c, band, f"leave.bands[{i}]")
     _check_coverage(c, leave)
+    task_policy.validate(c, doc)  # the [tasks] section: due days, reminders, escalation
     return doc
 
 
