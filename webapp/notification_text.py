@@ -15,6 +15,10 @@ def _params(params: dict) -> dict:
         words["task"] = label("task_kind", params["task_kind"])
     if "office" in params:
         words["office"] = label("office", params["office"])
+    if "state" in params:
+        words["state"] = label("state", params["state"])
+    if "action" in params:
+        words["action"] = label("action", params["action"])
     if "due" in params:
         words["due"] = fmt_date(date.fromisoformat(params["due"]))
     return words
@@ -30,4 +34,6 @@ def render(note) -> str:
         return _("%(task)s on case #%(case)s, due %(due)s, is now supervised by %(unit)s %(office)s.", **p)
     if note.code == "case_supervised":
         return _("For supervision: %(task)s on case #%(case)s was due %(due)s and is still open.", **p)
+    if note.code == "case_decided":
+        return _("Case #%(case)s is now %(state)s (%(action)s: %(actor)s).", **p)
     return note.code

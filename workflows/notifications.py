@@ -76,3 +76,16 @@ def mark_all_read(session: Session, user: User) -> int:
     result = session.execute(update(Notification).where(
         and_(Notification.user_id == user.id, Notification.read_at.is_(None))).values(read_at=utcnow()))
     return result.rowcount
+
+
+def decision(session: Session, case: Case, actor: User, action: str, from_state: str | None) -> None:
+    """Tell the person a case is about when someone else's action moved it to another state (an
+    approval, a rejection, a return): whatever the procedure, its history event says as much."""
+    if case.state == from_state or case.subject_person_id is None:
+        return
+    subject = session.scalars(select(User).where(User.person_id == case.subject_person_id,
+                                                 User.active.is_(True))).first()
+    if subject is None or subject.id == actor.id:
+        return
+    notify(session, subject, "decision", case, "case_decided", action=action, state=case.state,
+           actor=actor.display_name)

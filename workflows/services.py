@@ -9,6 +9,7 @@ from transitions import MachineError
 
 from models import Case, LeaveDocument, LeaveRequest, OrgUnit, Person, Term, User
 from workflows import access, clock, days as day_count, history, leave as leave_flow, offices, policy, tasks
+from workflows import notifications
 from workflows.errors import Conflict, Forbidden, InvalidInput, NotFound
 from workflows.leave import ActionContext
 
@@ -277,6 +278,7 @@ def act(session: Session, case_id: int, action: str, actor: User, version: int,
     with session.no_autoflush:
         payload = handler(case, ActionContext(session, actor, comment, data or {}))
         history.record(session, case, actor, action, from_state, comment, payload)
+        notifications.decision(session, case, actor, action, from_state)
     session.flush()
     return case
 
