@@ -217,9 +217,9 @@ def test_county_offices_escalate_to_the_city_and_a_county_unit_to_the_county(app
 
 def counts(app, db):
     with app.app_context():
-        s = db.session
-        result = tuple(s.scalar(select(func.count()).select_from(m)) for m in (Notification, Event, Supervision))
-        s.remove() if hasattr(s, "remove") else None
+        result = tuple(db.session.scalar(select(func.count()).select_from(m))
+                       for m in (Notification, Event, Supervision))
+        db.session.remove()
     return result
 
 

@@ -12,7 +12,6 @@ from workflows.sweep import register_job
 from workflows.system import system_user
 
 
-
 def record_absence(session: Session, case: Case, until: date) -> list[date]:
     """Record as absent every day from the leave's end + 1 to `until` - 1 not yet recorded; write the
     new days to the ledger too. Returns the days added."""

@@ -50,3 +50,34 @@ def supervised():
     """督办: the tasks of other offices left too long past due, supervised by the caller's offices."""
     page, per_page = parse.paging()
     return jsonify(serialize.page(queries.supervised(db.session, g.actor, page, per_page), supervision))
+
+
+def openapi_paths(responses, json, q, paging) -> dict:
+    """This module's endpoints, and the inbox's filters, for the OpenAPI document."""
+    note = {"type": "object", "properties": {
+        "id": {"type": "integer"}, "at": {"type": "string"}, "kind": {"enum": list(notifications.KINDS)},
+        "text": {"type": "string"}, "case_id": {"type": ["integer", "null"]}, "read": {"type": "boolean"}}}
+    note_id = {"name": "notification_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+    page = {"type": "object", "properties": {"items": {"type": "array"}, "total": {"type": "integer"}}}
+    return {
+        "/api/v1/inbox": {"get": {
+            "summary": "Open tasks the caller may act on, newest first (sort=due: soonest due first, none "
+                       "last); overdue=1 only those past due; tab=supervised as /api/v1/supervised",
+            "parameters": paging + [q("overdue", {"enum": ["0", "1"]}), q("sort", {"enum": ["new", "due"]}),
+                                    q("tab", {"enum": ["supervised"]})],
+            "responses": responses("200", page, 422)}},
+        "/api/v1/supervised": {"get": {
+            "summary": "督办: tasks of other offices left past due, supervised by the caller's offices",
+            "parameters": paging, "responses": responses("200", page, 422)}},
+        "/api/v1/notifications": {"get": {
+            "summary": "The caller's notifications, newest first, and how many are unread",
+            "parameters": paging,
+            "responses": responses("200", {"type": "object", "properties": {
+                "unread": {"type": "integer"}, "items": {"type": "array", "items": note}}}, 422)}},
+        "/api/v1/notifications/{notification_id}/read": {"post": {
+            "summary": "Mark one of the caller's notifications read", "parameters": [note_id],
+            "responses": responses("200", note, 404)}},
+        "/api/v1/notifications/read-all": {"post": {
+            "summary": "Mark all the caller's notifications read",
+            "responses": responses("200", {"type": "object"})}},
+    }
