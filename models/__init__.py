@@ -6,9 +6,10 @@ from models.cases import AbsenceDay, Attachment, BlackoutPeriod, Case, Event, Fi
 from models.leave import LeaveLedger, LeaveRequest
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
+from models.sweep import Notification, Supervision, SweepRun, TaskNotice
 
 __all__ = [
     "Base", "utcnow", "AbsenceDay", "Attachment", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveLedger", "LeaveRequest",
     "Task", "ApiToken", "OrgUnit", "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion", "CalendarDay",
-    "HolidayNotice",
+    "HolidayNotice", "Notification", "Supervision", "SweepRun", "TaskNotice",
 ]

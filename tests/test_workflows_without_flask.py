@@ -15,7 +15,7 @@ from workflows.unit_of_work import UnitOfWork
 
 
 def test_workflows_import_no_flask():
-    code = ("import sys, workflows.engine, workflows.queries, workflows.demo_data, workflows.leave; "
+    code = ("import sys, workflows.engine, workflows.queries, workflows.demo_data, workflows.leave, workflows.jobs; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'flask_sqlalchemy', 'webapp')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -41,7 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.init_app(app)
 
     from webapp import (admin, admin_calendar, admin_policies, api, auth, cases, cli, errors, inbox, leave,
-                        leave_pages, views)
+                        leave_pages, notifications, views)
     # Imported for the pages they add to the admin and cases blueprints.
     del admin_calendar, admin_policies, leave_pages
     login_manager.login_view = "auth.login"
@@ -53,4 +53,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     views.register(app)
     cli.register(app)
+    notifications.register(app)  # its pages, and the bell's count in every page header
     return app

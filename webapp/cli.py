@@ -11,6 +11,7 @@ from sqlalchemy import select
 from models import User
 from webapp.auth import new_token
 from webapp.extensions import db
+from webapp import sweep_cli
 from workflows import clock, demo_data, holiday_notices, policy
 from workflows.errors import WorkflowError
 from workflows.leave import overstay
@@ -118,3 +119,5 @@ def register(app: Flask) -> None:
         click.echo(f"{notice.year} version {notice.version}: {len(notice.days)} days")
 
     app.cli.add_command(calendar_cli)
+
+    sweep_cli.register(app)

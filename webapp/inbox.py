@@ -13,6 +13,7 @@ TABS = {
     "inbox": queries.inbox,
     "filed": queries.filed_with,
     "done": queries.done_by,
+    "supervised": queries.supervised,
 }
 
 
@@ -23,5 +24,7 @@ def index():
     if tab not in TABS:
         tab = "inbox"
     page = page_number()
-    result = TABS[tab](db.session, current_user, page, current_app.config["PER_PAGE"])
-    return render_template("inbox/index.html", tab=tab, result=result, today=clock.today())
+    overdue, sort = request.args.get("overdue") == "1", request.args.get("sort", "new")
+    options = {"overdue": overdue, "sort": "due" if sort == "due" else "new"} if tab == "inbox" else {}
+    result = TABS[tab](db.session, current_user, page, current_app.config["PER_PAGE"], **options)
+    return render_template("inbox/index.html", tab=tab, result=result, today=clock.today(), **options)

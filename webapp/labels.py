@@ -59,6 +59,7 @@ ACTIONS = {
     "overstay": _l("Not back after the end"),
     "attach_document": _l("Document added"),
     "complete": _l("Written request completed"),
+    "escalate": _l("Escalated for supervision"),
 }
 
 TASK_KINDS = {

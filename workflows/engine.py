@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from transitions import MachineError
 
 from models import Case, OrgUnit, Person, PolicyVersion, User
-from workflows import access, history, registry
+from workflows import access, history, notifications, registry
 from workflows.errors import Conflict, Forbidden, NotFound
 from workflows.fields import MAX_ID
 
@@ -60,6 +60,7 @@ def act(session: Session, case_id: int, action: str, actor: User, version: int,
     with session.no_autoflush:
         payload = step.run(case, ActionContext(session, actor, comment, data or {}))
         history.record(session, case, actor, action, from_state, comment, payload)
+        notifications.decision(session, case, actor, action, from_state)
     session.flush()
     return case
 

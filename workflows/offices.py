@@ -59,3 +59,8 @@ def acting_offices(user: User) -> set[tuple[str, int]]:
             for code in _ALSO_ACTS_FOR.get(grant.role, ()):
                 offices.add((code, grant.org_unit_id))
     return offices
+
+
+def roles_acting_for(office_code: str) -> set[str]:
+    """The grant roles whose holders may act on a task addressed to this office."""
+    return {office_code} | {role for role, codes in _ALSO_ACTS_FOR.items() if office_code in codes}

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import PolicyVersion, User
+from workflows import task_policy
 
 PRESET_DIR = Path(__file__).parent / "policies"
 
@@ -29,7 +30,7 @@ class PolicyError(ValueError):
 
 # ---------------------------------------------------------------- validation
 
-_TOP_KEYS = {"id", "name", "name_en", "source", "term_years"}
+_TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "tasks"}
 
 
 class Checker:
@@ -87,6 +88,7 @@ def validate(doc: dict, source: str) -> dict:
     for name, procedure in sections.items():
         if name in doc or name in _REQUIRED_SECTIONS:
             procedure.validate_section(c, doc[name])
+    task_policy.validate(c, doc)  # the [tasks] section: due days, reminders, escalation
     return doc
 
 

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from sqlalchemy import and_, false, func, or_, select, union_all
 from sqlalchemy.orm import Session, joinedload
 
-from models import Case, Event, Filing, Task, User
-from workflows import offices, registry
+from models import Case, Event, Filing, Supervision, Task, User
+from workflows import clock, offices, registry
 
 
 @dataclass(frozen=True)
@@ -51,25 +51,44 @@ def _inbox_branches(user: User) -> list:
         for code, unit in sorted(offices.acting_offices(user))]
 
 
-def inbox(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
-    """Open tasks the user may act on, newest first.
+def inbox(session: Session, user: User, page: int = 1, per_page: int = 20, overdue: bool = False,
+          sort: str = "new") -> Page:
+    """Open tasks the user may act on, newest first (sort="due": soonest due first, tasks without a
+    due date last); overdue=True keeps those past their due date.
 
-    Each branch is read on its own, as the newest (page × per_page) entries of one range of an
+    Each branch is read on its own, as the first (page × per_page) entries of one range of an
     open-task index, and only those few rows are merged and sorted. So the cost follows the size of
     this user's inbox, never the number of cases. (One query with an OR of the branches lets SQLite's
     planner, given bound parameters, scan every open task in the system instead.)"""
-    branches = _inbox_branches(user)
+    filters = [Task.status == "open"]
+    if overdue:
+        filters.append(Task.due_date < clock.today())
+    branches = [and_(*filters, b) for b in _inbox_branches(user)]
     newest_first = (Task.opened_at.desc(), Task.id.desc())
+    order = ((Task.due_date.is_(None), Task.due_date.asc(), *newest_first) if sort == "due" else newest_first)
     reach = page * per_page
-    heads = [select(Task.id, Task.opened_at).where(Task.status == "open", b).order_by(*newest_first)
-             .limit(reach).subquery() for b in branches]
-    merged = union_all(*[select(h.c.id, h.c.opened_at) for h in heads]).subquery()
+    heads = [select(Task.id, Task.opened_at, Task.due_date).where(b).order_by(*order).limit(reach).subquery()
+             for b in branches]
+    merged = union_all(*[select(h.c.id, h.c.opened_at, h.c.due_date) for h in heads]).subquery()
+    merged_newest = (merged.c.opened_at.desc(), merged.c.id.desc())
+    merged_order = ((merged.c.due_date.is_(None), merged.c.due_date.asc(), *merged_newest) if sort == "due"
+                    else merged_newest)
     query = (select(Task).join(merged, Task.id == merged.c.id)
              .options(*case_options(Task.case))
-             .order_by(merged.c.opened_at.desc(), merged.c.id.desc()))
-    total = sum(session.scalar(select(func.count()).select_from(Task).where(Task.status == "open", b))
-                for b in branches)
+             .order_by(*merged_order))
+    total = sum(session.scalar(select(func.count()).select_from(Task).where(b)) for b in branches)
     return paged(session, query, page, per_page, total)
+
+
+def supervised(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:
+    """督办: cases whose tasks lay too long past due, supervised by an office the user holds; the
+    newest escalation first. Open and closed alike: supervision is a record, the task may be done."""
+    held = offices.acting_offices(user)
+    query = (select(Supervision).where(_office_match((Supervision.office_code, Supervision.org_unit_id), held))
+             .options(joinedload(Supervision.task), joinedload(Supervision.case).joinedload(Case.subject),
+                      joinedload(Supervision.case).joinedload(Case.village))
+             .order_by(Supervision.at.desc(), Supervision.id.desc()))
+    return paged(session, query, page, per_page)
 
 
 def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> Page:

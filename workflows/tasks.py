@@ -1,11 +1,12 @@
 """Opening and closing task rows and filings: the inbox side of every transition."""
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Case, Filing, Task, User, utcnow
-from workflows import clock, offices
+from workflows import due as due_dates
+from workflows import offices
 from workflows.errors import Conflict
 
 
@@ -17,12 +18,14 @@ def open_office_task(session: Session, case: Case, kind: str, step: int, office_
         raise Conflict("office_missing", office=office_code)
     now = utcnow()
     task = Task(case=case, kind=kind, step=step, office_code=office_code, org_unit_id=unit.id, opened_at=now,
-                due_date=clock.today() + timedelta(days=due_days) if due_days else None)
+                due_date=due_dates.for_task(session, case, kind, calendar_days=due_days))
     session.add(task)
     return task
 
 
 def open_user_task(session: Session, case: Case, kind: str, assignee: User, due: date | None = None) -> Task:
+    if due is None:
+        due = due_dates.for_task(session, case, kind)
     task = Task(case=case, kind=kind, step=0, assignee_id=assignee.id, opened_at=utcnow(), due_date=due)
     session.add(task)
     return task

@@ -30,6 +30,7 @@ def _all_actions() -> list[str]:
 
 
 def document() -> dict:
+    from webapp.api.notifications import openapi_paths as time_paths
     return {
         "openapi": "3.1.0",
         "info": {"title": "Zhucun API", "version": "1"},
@@ -65,7 +66,8 @@ def document() -> dict:
                     "id": {"type": "integer"}, "case_id": {"type": "integer"}, "kind": {"type": "string"},
                     "step": {"type": "integer"}, "office": {"type": ["string", "null"]},
                     "org_unit": {"type": ["object", "null"]}, "assignee": {"type": ["string", "null"]},
-                    "opened_at": {"type": "string"}, "due_date": {"type": ["string", "null"]}}},
+                    "opened_at": {"type": "string"}, "due_date": {"type": ["string", "null"]},
+                    "overdue": {"type": "boolean"}}},
                 "Case": {"type": "object", "required": ["id", "kind", "state", "version", "policy", "open_tasks"],
                          "properties": {
                              "id": {"type": "integer"}, "kind": {"type": "string"}, "state": {"type": "string"},
@@ -131,5 +133,6 @@ def document() -> dict:
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
             "/api/v1/me": {"get": {"summary": "The caller and their role grants",
                                    "responses": _responses("200", {"type": "object"})}},
+            **time_paths(_responses, _json, _q, _PAGING),
         },
     }

@@ -1,9 +1,10 @@
 """The endpoints. Each parses its input, calls one workflow service or query, and serialises."""
 import io
 
-from flask import g, jsonify, send_file
+from flask import g, jsonify, request, send_file
 
 from webapp.api import bp, parse, serialize
+from webapp.api.notifications import supervised
 from webapp.api.openapi import document
 from webapp.extensions import db
 from workflows import clock, engine, policy, queries, registry
@@ -85,8 +86,12 @@ def case_action(case_id, action):
 
 @bp.get("/inbox")
 def inbox():
+    if request.args.get("tab") == "supervised":
+        return supervised()
     page, per_page = parse.paging()
-    return jsonify(serialize.page(queries.inbox(db.session, g.actor, page, per_page), serialize.inbox_item))
+    overdue, sort = parse.inbox_filters(request.args)
+    return jsonify(serialize.page(queries.inbox(db.session, g.actor, page, per_page, overdue=overdue, sort=sort),
+                                  serialize.inbox_item))
 
 
 @bp.get("/filed")

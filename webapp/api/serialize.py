@@ -2,7 +2,7 @@
 from models import Case, Event, Filing, Task, User
 from webapp.labels import label
 from webapp.views import office_name
-from workflows import access, clock, registry
+from workflows import access, due, registry
 
 
 def _iso(value):
@@ -19,8 +19,7 @@ def task(t: Task) -> dict:
         "office": t.office_code, "office_name": office_name(t.office_code, t.org_unit) if t.office_code else None,
         "org_unit": _ref(t.org_unit),
         "assignee": t.assignee.username if t.assignee else None,
-        "opened_at": _iso(t.opened_at), "due_date": _iso(t.due_date),
-        "overdue": t.status == "open" and t.due_date is not None and t.due_date < clock.today(),
+        "opened_at": _iso(t.opened_at), "due_date": _iso(t.due_date), "overdue": due.is_overdue(t),
         "closed_at": _iso(t.closed_at), "outcome": t.outcome,
     }
 

@@ -6,20 +6,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import AbsenceDay, Case, LeaveLedger, LeaveRequest, User
+from models import AbsenceDay, Case, LeaveLedger, LeaveRequest
 from workflows import history
-
-SYSTEM_USERNAME = "system"
-
-
-def system_user(session: Session) -> User:
-    """The actor of what happens by the calendar rather than by a person; it cannot log in."""
-    user = session.scalars(select(User).where(User.username == SYSTEM_USERNAME)).first()
-    if user is None:
-        user = User(username=SYSTEM_USERNAME, password_hash="!", active=False)
-        session.add(user)
-        session.flush()
-    return user
+from workflows.sweep import register_job
+from workflows.system import system_user
 
 
 def record_absence(session: Session, case: Case, until: date) -> list[date]:
@@ -64,3 +54,11 @@ def flag(session: Session, today: date) -> list[Case]:
                        payload={"absent_days": [d.isoformat() for d in added]})
     return flagged
 
+
+def flag_job(session: Session, on: date) -> list[str]:
+    """The overstay flagging as a daily job of the sweep."""
+    return [f"overstay: case {case.id} ({case.subject.name}) not back since {case.leave.end_date.isoformat()}"
+            for case in flag(session, on)]
+
+
+register_job("overstay", flag_job)
