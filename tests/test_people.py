@@ -227,3 +227,10 @@ def test_the_case_page_and_the_inbox_link_the_applicant_to_their_record(app, log
     assert f'href="/cases/{case_id}"' in inbox.html  # the case is still one click away
     # The page it leads to opens for the approver.
     assert get(head, f"/people/{person_id(app, '李娜')}").status == 200
+
+
+def test_the_openapi_document_describes_both_endpoints(client):
+    doc = client.get("/api/v1/openapi.json").get_json()
+    assert doc["paths"]["/api/v1/people/{person_id}"]["get"]["responses"]["200"]
+    assert doc["paths"]["/api/v1/teams/{team_id}"]["get"]["responses"]["403"]
+    assert "vacancies" in doc["components"]["schemas"]["Team"]["required"]
