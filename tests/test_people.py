@@ -234,3 +234,12 @@ def test_the_openapi_document_describes_both_endpoints(client):
     assert doc["paths"]["/api/v1/people/{person_id}"]["get"]["responses"]["200"]
     assert doc["paths"]["/api/v1/teams/{team_id}"]["get"]["responses"]["403"]
     assert "vacancies" in doc["components"]["schemas"]["Team"]["required"]
+
+
+def test_the_people_workflows_run_without_flask():
+    import subprocess
+    import sys
+    code = ("import sys, workflows.people; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'webapp')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

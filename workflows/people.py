@@ -19,7 +19,6 @@ from models import Case, OrgUnit, Person, Team, Term, User
 from models.org import LEADING_POSITIONS, OFFICE_ROLES
 from workflows import access, records
 from workflows.errors import NotFound
-from workflows.services import MAX_ID
 
 # 一村一队, "normally ≥3 members" (domain.md §1): a team should have at least this many current
 # members, one of them its leader (第一书记 / 队长). Fewer, and the missing posts are vacancies.
@@ -35,6 +34,9 @@ RECENT_CASES = 20
 
 _OVERSEEING_ROLES = ("admin", "inspector")
 
+# The largest id an INTEGER column holds: a larger one in a URL is simply not found.
+_MAX_ID = 2**31 - 1
+
 
 def last_day(term: Term) -> date:
     """The term's last day: the recorded end, or the planned one while none is recorded."""
@@ -48,14 +50,14 @@ def current_terms(terms: list[Term], on: date) -> list[Term]:
 # ---------------------------------------------------------------- loading
 
 def load_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id) if 1 <= person_id <= MAX_ID else None
+    person = session.get(Person, person_id) if 1 <= person_id <= _MAX_ID else None
     if person is None:
         raise NotFound("person_not_found", "id", id=person_id)
     return person
 
 
 def load_team(session: Session, team_id: int) -> Team:
-    team = session.get(Team, team_id) if 1 <= team_id <= MAX_ID else None
+    team = session.get(Team, team_id) if 1 <= team_id <= _MAX_ID else None
     if team is None:
         raise NotFound("team_not_found", "id", id=team_id)
     return team
