@@ -48,6 +48,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
     for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):
         app.register_blueprint(blueprint)
+    from webapp import people as people_pages
+    app.register_blueprint(people_pages.bp)  # /people/<id>, /teams/<id>
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
     errors.register(app)

@@ -81,6 +81,60 @@ def document() -> dict:
                     "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"},
                     "from_state": {"type": ["string", "null"]}, "to_state": {"type": "string"},
                     "comment": {"type": ["string", "null"]}}},
+                "Ref": {"type": "object", "required": ["id", "name"],
+                        "properties": {"id": {"type": "integer"}, "name": {"type": "string"}}},
+                "Term": {"type": "object", "required": ["team", "village", "role", "dispatching_unit",
+                                                        "start_date", "end_date", "active"], "properties": {
+                    "id": {"type": "integer"}, "team": _ref("Ref"), "village": _ref("Ref"),
+                    "role": {"enum": ["first_secretary", "leader", "deputy", "member"]},
+                    "role_label": {"type": "string"}, "dispatching_unit": {"oneOf": [_ref("Ref"), {"type": "null"}]},
+                    "start_date": {"type": "string", "format": "date"},
+                    "end_date": {"type": "string", "format": "date",
+                                 "description": "the recorded end, or the planned one while none is recorded"},
+                    "planned_end_date": {"type": "string", "format": "date"},
+                    "ended_early": {"type": "boolean"}, "active": {"type": "boolean"}}},
+                "Person": {"type": "object", "required": ["id", "name", "terms", "warnings", "grades", "consequences"],
+                           "properties": {
+                               "id": {"type": "integer"}, "name": {"type": "string"},
+                               "phone": {"type": ["string", "null"], "description":
+                                         "present only for the cadre, their team leader, their dispatching "
+                                         "unit, the offices over their current village and admins"},
+                               "dispatching_unit": {"oneOf": [_ref("Ref"), {"type": "null"}]},
+                               "team": {"oneOf": [_ref("Ref"), {"type": "null"}], "description": "current team"},
+                               "terms": {"type": "array", "items": _ref("Term")},
+                               "warnings": {"type": "array", "items": {"type": "object", "properties": {
+                                   "date": {"type": "string", "format": "date"}, "case_id": {"type": "integer"},
+                                   "kind": {"type": "string"}}}},
+                               "grades": {"type": "array", "items": {"type": "object", "properties": {
+                                   "period": {"type": "string"}, "kind": {"type": "string"},
+                                   "grade": {"enum": ["excellent", "competent", "basic", "incompetent"]}}}},
+                               "consequences": {"type": "array", "items": {"type": "object", "properties": {
+                                   "kind": {"enum": ["no_awards", "no_promotion", "file_record"]},
+                                   "until": {"type": "string", "format": "date"}, "year": {"type": "integer"},
+                                   "case_id": {"type": "integer"}}}},
+                               "cases": {"type": "array", "description":
+                                         "the newest 20 of the person's cases the caller may open",
+                                         "items": {"type": "object", "properties": {
+                                             "id": {"type": "integer"}, "kind": {"type": "string"},
+                                             "state": {"type": "string"}, "created_at": {"type": "string"},
+                                             "start_date": {"type": ["string", "null"]},
+                                             "end_date": {"type": ["string", "null"]},
+                                             "url": {"type": "string"}}}}}},
+                "Team": {"type": "object", "required": ["id", "village", "members", "vacancies"], "properties": {
+                    "id": {"type": "integer"}, "name": {"type": "string"}, "village": _ref("Ref"),
+                    "township": {"oneOf": [_ref("Ref"), {"type": "null"}]},
+                    "members": {"type": "array", "description": "current members, the leader first",
+                                "items": {"type": "object", "properties": {
+                                    "person": _ref("Ref"),
+                                    "role": {"enum": ["first_secretary", "leader", "deputy", "member"]},
+                                    "role_label": {"type": "string"},
+                                    "dispatching_unit": {"oneOf": [_ref("Ref"), {"type": "null"}]},
+                                    "start_date": {"type": "string", "format": "date"},
+                                    "end_date": {"type": "string", "format": "date"}}}},
+                    "vacancies": {"type": "integer", "description":
+                                  "the largest of: members short of min_size, posts that ended with no "
+                                  "successor while today's members served, and 1 when nobody leads the team"},
+                    "leader_vacant": {"type": "boolean"}, "min_size": {"type": "integer"}}},
                 "Page": {"type": "object", "properties": {
                     "items": {"type": "array"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
                     "total": {"type": "integer"}, "pages": {"type": "integer"}}},
@@ -131,6 +185,17 @@ def document() -> dict:
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
             "/api/v1/filed": {"get": {"summary": "Cases filed (备案) with the caller's offices",
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
+            "/api/v1/people/{person_id}": {"get": {
+                "summary": "A cadre's record: terms, warnings, grades, consequences and recent cases (readable by "
+                           "the cadre, their team leader, the offices over their village, their dispatching unit, "
+                           "and admins and inspectors in scope)",
+                "parameters": [{"name": "person_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": _responses("200", _ref("Person"), 403, 404)}},
+            "/api/v1/teams/{team_id}": {"get": {
+                "summary": "A team's current members and vacancies (readable by its members, the offices over its "
+                           "village, its members' dispatching units, and admins and inspectors in scope)",
+                "parameters": [{"name": "team_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": _responses("200", _ref("Team"), 403, 404)}},
             "/api/v1/me": {"get": {"summary": "The caller and their role grants",
                                    "responses": _responses("200", {"type": "object"})}},
             **time_paths(_responses, _json, _q, _PAGING),

@@ -1,0 +1,75 @@
+"""The endpoints for people and teams: a cadre's record, a team's roster (see shared/spec/api.md)."""
+from flask import g, jsonify
+
+from webapp.api import bp
+from webapp.extensions import db
+from webapp.labels import label
+from workflows import clock, people
+from workflows.errors import Forbidden
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def _ref(obj):
+    return {"id": obj.id, "name": obj.name} if obj is not None else None
+
+
+def _role(term) -> dict:
+    """The post held, by its code (first_secretary, leader, deputy, member) and its name."""
+    return {"role": term.position, "role_label": label("position", term.position)}
+
+
+def term(t, on) -> dict:
+    return {"id": t.id, "team": _ref(t.team), "village": _ref(t.team.village), **_role(t),
+            "dispatching_unit": _ref(t.person.home_unit), "start_date": _iso(t.start_date),
+            "end_date": _iso(people.last_day(t)), "planned_end_date": _iso(t.planned_end_date),
+            "ended_early": t.end_date is not None and t.end_date < t.planned_end_date,
+            "active": t.covers(on)}
+
+
+def case_summary(c) -> dict:
+    lv = c.leave
+    return {"id": c.id, "kind": c.kind, "state": c.state, "created_at": _iso(c.created_at),
+            "start_date": _iso(lv.start_date) if lv else None, "end_date": _iso(lv.end_date) if lv else None,
+            "url": f"/api/v1/cases/{c.id}"}
+
+
+def person(record: people.PersonRecord, on) -> dict:
+    p = record.person
+    body = {"id": p.id, "name": p.name, "dispatching_unit": _ref(p.home_unit),
+            "team": _ref(record.current.team) if record.current else None,
+            "terms": [term(t, on) for t in record.terms],
+            "warnings": record.warnings, "grades": record.grades, "consequences": record.consequences,
+            "cases": [case_summary(c) for c in record.cases]}
+    if record.show_phone:  # the key is absent for a reader who may not see the number
+        body["phone"] = p.phone
+    return body
+
+
+def team(roster: people.Roster) -> dict:
+    t = roster.team
+    return {"id": t.id, "name": t.name, "village": _ref(t.village),
+            "township": _ref(t.village.ancestor_of_kind("township")),
+            "members": [{"person": _ref(m.person), **_role(m), "dispatching_unit": _ref(m.person.home_unit),
+                         "start_date": _iso(m.start_date), "end_date": _iso(people.last_day(m))}
+                        for m in roster.members],
+            "vacancies": roster.vacancies, "leader_vacant": roster.leader_vacant,
+            "min_size": people.MIN_TEAM_SIZE}
+
+
+@bp.get("/people/<int:person_id>")
+def person_detail(person_id):
+    found, today = people.load_person(db.session, person_id), clock.today()
+    if not people.may_read_person(g.actor, found, today):
+        raise Forbidden("not_your_person")
+    return jsonify(person(people.person_record(db.session, found, g.actor, today), today))
+
+
+@bp.get("/teams/<int:team_id>")
+def team_detail(team_id):
+    found, today = people.load_team(db.session, team_id), clock.today()
+    if not people.may_read_team(g.actor, found, today):
+        raise Forbidden("not_your_team")
+    return jsonify(team(people.team_roster(db.session, found, today)))

@@ -1,0 +1,33 @@
+"""Pages: a cadre's record (/people/<id>) and a team's roster (/teams/<id>), for those who may read
+them (workflows.people decides who)."""
+from flask import Blueprint, render_template
+from flask_login import current_user, login_required
+
+from webapp.extensions import db
+from workflows import clock, people
+from workflows.errors import Forbidden
+
+bp = Blueprint("people", __name__)
+
+
+@bp.get("/people/<int:person_id>")
+@login_required
+def person(person_id):
+    found, today = people.load_person(db.session, person_id), clock.today()
+    if not people.may_read_person(current_user, found, today):
+        raise Forbidden("not_your_person")
+    record = people.person_record(db.session, found, current_user, today)
+    return render_template("people/person.html", record=record, person=found, today=today,
+                           last_day=people.last_day)
+
+
+@bp.get("/teams/<int:team_id>")
+@login_required
+def team(team_id):
+    found, today = people.load_team(db.session, team_id), clock.today()
+    if not people.may_read_team(current_user, found, today):
+        raise Forbidden("not_your_team")
+    roster = people.team_roster(db.session, found, today)
+    return render_template("people/team.html", roster=roster, team=found, today=today,
+                           township=found.village.ancestor_of_kind("township"), last_day=people.last_day,
+                           min_size=people.MIN_TEAM_SIZE)
