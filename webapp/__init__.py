@@ -2,7 +2,7 @@
 import os
 from pathlib import Path
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def select_locale() -> str:
     from flask import current_app
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # a command-line run speaks the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if chosen in languages:
         return chosen

@@ -1,4 +1,5 @@
-"""Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME`."""
+"""Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME`; the roster
+import is `webapp.roster_cli`'s."""
 from pathlib import Path
 
 import click
@@ -8,6 +9,7 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from models import User
+from webapp import roster_cli
 from webapp.auth import new_token
 from webapp.extensions import db
 from workflows import clock, demo_data, overstay, policy
@@ -89,3 +91,4 @@ def register(app: Flask) -> None:
         click.echo(f"{len(flagged)} overstaying leave(s) flagged.")
 
     app.cli.add_command(leave_cli)
+    roster_cli.register(app)

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from webapp.labels import label
+from webapp.roster_messages import MESSAGES as ROSTER_MESSAGES
 from workflows.errors import WorkflowError
 
 FIELDS = {
@@ -130,6 +131,9 @@ MESSAGES = {
     "band_overlap": _l("Bands %(band)s and %(other)s both cover a leave of %(days)s days (%(applicant)s, "
                        "%(tier)s, %(type)s): every length must fall in exactly one band."),
 }
+
+
+MESSAGES.update(ROSTER_MESSAGES)
 
 
 def describe(code: str, field: str | None = None, **params) -> str:

@@ -74,6 +74,11 @@ def document() -> dict:
                     "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"},
                     "from_state": {"type": ["string", "null"]}, "to_state": {"type": "string"},
                     "comment": {"type": ["string", "null"]}}},
+                "RosterError": {"type": "object", "required": ["error"], "properties": {
+                    "error": {"$ref": "#/components/schemas/Error/properties/error"},
+                    "rows": {"type": "array", "items": {"type": "object", "properties": {
+                        "row": {"type": "integer"}, "field": {"type": ["string", "null"]},
+                        "message": {"type": "string"}}}}}},
                 "Page": {"type": "object", "properties": {
                     "items": {"type": "array"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
                     "total": {"type": "integer"}, "pages": {"type": "integer"}}},
@@ -126,5 +131,17 @@ def document() -> dict:
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
             "/api/v1/me": {"get": {"summary": "The caller and their role grants",
                                    "responses": _responses("200", {"type": "object"})}},
+            "/api/v1/roster": {"post": {
+                "summary": "Import a roster (花名册), admin only: header 姓名, 用户名, 驻村, 职务, 派出单位, 任期开始, "
+                           "任期结束; any bad row refuses the whole file (422, every bad row under `rows`)",
+                "requestBody": {"required": True, "content": {
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        "schema": {"type": "string", "format": "binary"}}}},
+                "responses": {**_responses("200", {"type": "object", "required": ["created", "updated"],
+                                                   "properties": {"created": {"type": "integer"},
+                                                                  "updated": {"type": "integer"}}}, 403),
+                              "422": {"description": "A bad row (or an unreadable file); nothing imported",
+                                      **_json(_ref("RosterError"))}}}},
         },
     }
