@@ -42,8 +42,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
 
-    from webapp import admin, admin_policies, api, auth, cases, cli, errors, inbox, leave, views
-    del admin_policies  # imported for the pages it adds to the admin blueprint
+    from webapp import admin, admin_policies, admin_roster, api, auth, cases, cli, errors, inbox, leave, views
+    del admin_policies, admin_roster  # imported for the pages they add to the admin blueprint
     login_manager.login_view = "auth.login"
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
     for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):

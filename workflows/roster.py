@@ -110,6 +110,8 @@ def _cell_text(value) -> str:
 
 def _rows(records: list[tuple[int, list[str]]]) -> list[Row]:
     filled = [(n, [v.strip() for v in values]) for n, values in records if any(v.strip() for v in values)]
+    if any("\x00" in v for _n, values in filled for v in values):
+        raise InvalidInput("nul_character", "body")  # no database column can hold it
     if not filled:
         raise RosterInvalid([Problem(1, None, "roster_no_header", {"columns": "，".join(HEADER)})])
     header_row, header = filled[0]
