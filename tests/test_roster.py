@@ -1,7 +1,7 @@
 """Roster import (花名册): a county office's spreadsheet of cadres, through the API, the command line
 and the admin page. Each import is all rows or none; importing the same file again changes nothing."""
 import io
-from datetime import datetime
+from datetime import date
 
 import pytest
 from openpyxl import Workbook
@@ -92,7 +92,7 @@ def test_importing_the_same_file_twice_changes_nothing(admin_api, admin):
 def test_an_xlsx_roster_with_date_cells_and_a_village_without_a_team(admin_api, admin):
     township = option_value(get(admin, "/admin/units").html, "parent_id", "东岭镇")
     post(admin, "/admin/units", {"kind": "village", "name": "桃园村", "parent_id": township}, "/admin/units")
-    body = xlsx_bytes(["孙新", "sun.xin", "桃园村", "队长", "县农业农村局", datetime(2026, 3, 1), datetime(2028, 2, 29)],
+    body = xlsx_bytes(["孙新", "sun.xin", "桃园村", "队长", "县农业农村局", date(2026, 3, 1), date(2028, 2, 29)],
                       [],
                       ["周备", "zhou.bei", None, None, "市卫生健康委员会", None, None])
     response = send(admin_api, body, XLSX)
