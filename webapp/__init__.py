@@ -2,7 +2,7 @@
 import os
 from pathlib import Path
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def select_locale() -> str:
     from flask import current_app
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # a command-line run speaks the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if chosen in languages:
         return chosen
@@ -40,10 +42,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
 
-    from webapp import (admin, admin_calendar, admin_policies, api, auth, cases, cli, errors, inbox, leave,
-                        leave_pages, notifications, views)
+    from webapp import (admin, admin_calendar, admin_policies, admin_roster, api, auth, cases, cli, errors, inbox,
+                        leave, leave_pages, notifications, views)
     # Imported for the pages they add to the admin and cases blueprints.
-    del admin_calendar, admin_policies, leave_pages
+    del admin_calendar, admin_policies, admin_roster, leave_pages
     login_manager.login_view = "auth.login"
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
     for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):

@@ -1,5 +1,6 @@
 """Command-line: `flask --app wsgi init-db | seed-demo [--preset ID] | user token USERNAME |
-calendar import FILE --by USERNAME`."""
+calendar import FILE --by USERNAME`; the sweep and the roster import are `webapp.sweep_cli`'s and
+`webapp.roster_cli`'s."""
 from pathlib import Path
 
 import click
@@ -9,9 +10,9 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 
 from models import User
+from webapp import roster_cli, sweep_cli
 from webapp.auth import new_token
 from webapp.extensions import db
-from webapp import sweep_cli
 from workflows import clock, demo_data, holiday_notices, policy
 from workflows.errors import WorkflowError
 from workflows.leave import overstay
@@ -121,3 +122,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(calendar_cli)
 
     sweep_cli.register(app)
+    roster_cli.register(app)

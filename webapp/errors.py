@@ -6,6 +6,8 @@ from werkzeug.exceptions import HTTPException
 from webapp.messages import describe, describe_error
 from workflows.errors import InvalidInput, WorkflowError
 
+# Bodies that are files rather than text: a roster workbook (.xlsx).
+BINARY_BODIES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                405: "method_not_allowed"}
 
@@ -27,6 +29,8 @@ def _holds_nul() -> bool:
         return True
     if request.mimetype == "application/x-www-form-urlencoded" or request.mimetype == "multipart/form-data":
         return any("\x00" in v for v in request.form.values())
+    if request.mimetype in BINARY_BODIES:
+        return False  # an archive holds NUL bytes; the text read from it is checked when it is read
     body = request.get_data(cache=True)
     return b"\x00" in body or b"\\u0000" in body
 

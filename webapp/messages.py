@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from webapp.labels import label
+from webapp.roster_messages import MESSAGES as ROSTER_MESSAGES
 from workflows.errors import WorkflowError
 
 FIELDS = {
@@ -151,6 +152,9 @@ MESSAGES = {
     "calendar_day_twice": _l("Line %(line)s: %(day)s is already on line %(other)s."),
     "calendar_empty": _l("Enter at least one holiday."),
 }
+
+
+MESSAGES.update(ROSTER_MESSAGES)
 
 
 def describe(code: str, field: str | None = None, **params) -> str:

@@ -135,6 +135,11 @@ def document() -> dict:
                                   "the largest of: members short of min_size, posts that ended with no "
                                   "successor while today's members served, and 1 when nobody leads the team"},
                     "leader_vacant": {"type": "boolean"}, "min_size": {"type": "integer"}}},
+                "RosterError": {"type": "object", "required": ["error"], "properties": {
+                    "error": {"$ref": "#/components/schemas/Error/properties/error"},
+                    "rows": {"type": "array", "items": {"type": "object", "properties": {
+                        "row": {"type": "integer"}, "field": {"type": ["string", "null"]},
+                        "message": {"type": "string"}}}}}},
                 "Page": {"type": "object", "properties": {
                     "items": {"type": "array"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
                     "total": {"type": "integer"}, "pages": {"type": "integer"}}},
@@ -199,5 +204,17 @@ def document() -> dict:
             "/api/v1/me": {"get": {"summary": "The caller and their role grants",
                                    "responses": _responses("200", {"type": "object"})}},
             **time_paths(_responses, _json, _q, _PAGING),
+            "/api/v1/roster": {"post": {
+                "summary": "Import a roster (花名册), admin only: header 姓名, 用户名, 驻村, 职务, 派出单位, 任期开始, "
+                           "任期结束; any bad row refuses the whole file (422, every bad row under `rows`)",
+                "requestBody": {"required": True, "content": {
+                    "text/csv": {"schema": {"type": "string"}},
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+                        "schema": {"type": "string", "format": "binary"}}}},
+                "responses": {**_responses("200", {"type": "object", "required": ["created", "updated"],
+                                                   "properties": {"created": {"type": "integer"},
+                                                                  "updated": {"type": "integer"}}}, 403),
+                              "422": {"description": "A bad row (or an unreadable file); nothing imported",
+                                      **_json(_ref("RosterError"))}}}},
         },
     }
