@@ -40,11 +40,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
 
-    from webapp import admin, admin_policies, api, auth, cases, cli, errors, inbox, leave, views
+    from webapp import admin, admin_policies, api, auth, case_list, cases, cli, errors, inbox, leave, views
     del admin_policies  # imported for the pages it adds to the admin blueprint
     login_manager.login_view = "auth.login"
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
-    for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):
+    for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, case_list.bp, admin.bp, api.bp):
         app.register_blueprint(blueprint)
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes

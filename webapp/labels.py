@@ -99,3 +99,16 @@ def label(kind: str, code: str | None) -> str:
     if code is None:
         return ""
     return str(ALL[kind].get(code, code))
+
+# The procedures: each case is of one kind (shared/spec/api.md).
+KINDS = {
+    "leave": _l("Leave"),
+    "attendance_sheet": _l("Monthly attendance sheet"),
+    "explanation": _l("Explanation of an absence"),
+    "recall": _l("Recall or adjustment"),
+    "handover": _l("Handover"),
+    "term_end": _l("End of term"),
+    "assessment_round": _l("Assessment round"),
+    "assessment": _l("Assessment"),
+}
+ALL["kind"] = KINDS

@@ -44,6 +44,15 @@ FIELDS = {
     "base_version": _l("Version"),
 }
 
+# The case search's parameters.
+FIELDS.update({
+    "q": _l("Search text"),
+    "from": _l("Created from"),
+    "to": _l("Created until"),
+    "overdue": _l("Overdue only"),
+    "township_id": _l("Township"),
+})
+
 MESSAGES = {
     "required": _l("%(field)s is required."),
     "invalid_date": _l("%(field)s must be a date written as YYYY-MM-DD."),

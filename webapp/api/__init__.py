@@ -33,3 +33,4 @@ def authenticate():
 
 
 from webapp.api import routes  # noqa: E402,F401  (registers the endpoints on bp)
+from webapp.api import cases_list  # noqa: E402,F401  (GET /api/v1/cases)
