@@ -90,6 +90,8 @@ class Task(Base):
         # Which cases an office or a user has had a task on, open or done: who may see a case.
         Index("ix_task_office_case", "office_code", "org_unit_id", "case_id"),
         Index("ix_task_assignee_case", "assignee_id", "case_id"),
+        # Which cases are late: open tasks past their due date.
+        Index("ix_task_open_due", "status", "due_date", "case_id"),
     )
 
 

@@ -91,11 +91,6 @@ class OrgTree:
         return {u for kids in self.children.values() for u in kids}
 
 
-def _office_pairs(columns, pairs):
-    code_col, unit_col = columns
-    return or_(false(), *[and_(code_col == code, unit_col == unit) for code, unit in sorted(pairs)])
-
-
 def visible_to(user: User, tree: OrgTree):
     """The cases `user` may see, as a condition on Case: the same rule as access.may_view.
 
@@ -115,12 +110,13 @@ def visible_to(user: User, tree: OrgTree):
         branches.append(_unit_column().in_(sorted(scope)))
         branches.append(_subject_column().in_(
             select(Person.id).where(Person.home_unit_id.in_(sorted(overseen)))))
-    task_is_mine = Task.assignee_id == user.id
-    if held:
-        task_is_mine = or_(task_is_mine, _office_pairs((Task.office_code, Task.org_unit_id), held))
-        branches.append(Case.id.in_(select(Filing.case_id).where(
-            _office_pairs((Filing.office_code, Filing.org_unit_id), held))))
-    branches.append(Case.id.in_(select(Task.case_id).where(task_is_mine)))
+    # One branch per office: each reads one range of an index ((office, unit, case) on tasks).
+    branches.append(Case.id.in_(select(Task.case_id).where(Task.assignee_id == user.id)))
+    for code, unit in sorted(held):
+        branches.append(Case.id.in_(select(Task.case_id).where(Task.office_code == code,
+                                                               Task.org_unit_id == unit)))
+        branches.append(Case.id.in_(select(Filing.case_id).where(Filing.office_code == code,
+                                                                 Filing.org_unit_id == unit)))
     return or_(*branches)
 
 

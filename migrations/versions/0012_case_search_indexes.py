@@ -22,6 +22,7 @@ def upgrade():
     op.create_index('ix_case_file_subject_created', 'case_file', ['subject_person_id', 'created_at'])
     op.create_index('ix_task_office_case', 'task', ['office_code', 'org_unit_id', 'case_id'])
     op.create_index('ix_task_assignee_case', 'task', ['assignee_id', 'case_id'])
+    op.create_index('ix_task_open_due', 'task', ['status', 'due_date', 'case_id'])
     # Part-of-a-name search (ILIKE '%…%'): a trigram index on PostgreSQL; a plain one on SQLite.
     if op.get_bind().dialect.name == 'postgresql':
         op.execute('CREATE EXTENSION IF NOT EXISTS pg_trgm')
@@ -31,6 +32,7 @@ def upgrade():
 
 def downgrade():
     op.drop_index('ix_person_name_trgm', table_name='person')
+    op.drop_index('ix_task_open_due', table_name='task')
     op.drop_index('ix_task_assignee_case', table_name='task')
     op.drop_index('ix_task_office_case', table_name='task')
     op.drop_index('ix_case_file_subject_created', table_name='case_file')
