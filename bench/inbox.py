@@ -11,7 +11,7 @@ import argparse
 import statistics
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import create_engine, insert, select

@@ -53,6 +53,14 @@ class Case(Base):
 
     __mapper_args__ = {"version_id_col": version}
 
+    # The case list (workflows.case_search) sorts newest first and filters by these columns.
+    __table_args__ = (
+        Index("ix_case_file_created", "created_at", "id"),
+        Index("ix_case_file_kind_state_created", "kind", "state", "created_at"),
+        Index("ix_case_file_village_created", "village_id", "created_at"),
+        Index("ix_case_file_subject_created", "subject_person_id", "created_at"),
+    )
+
     @property
     def open_tasks(self) -> list[Task]:
         return [t for t in self.tasks if t.status == "open"]
@@ -89,6 +97,11 @@ class Task(Base):
         # The whole inbox query: open tasks of an office at a unit, or of one assignee, newest first.
         Index("ix_task_inbox_office", "status", "office_code", "org_unit_id", "opened_at"),
         Index("ix_task_inbox_assignee", "status", "assignee_id", "opened_at"),
+        # Which cases an office or a user has had a task on, open or done: who may see a case.
+        Index("ix_task_office_case", "office_code", "org_unit_id", "case_id"),
+        Index("ix_task_assignee_case", "assignee_id", "case_id"),
+        # Which cases are late: open tasks past their due date.
+        Index("ix_task_open_due", "status", "due_date", "case_id"),
     )
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import DDL, Boolean, Date, DateTime, ForeignKey, Index, String, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
@@ -169,3 +169,9 @@ class Term(Base):
 
 
 Index("ix_role_grant_role_unit", RoleGrant.role, RoleGrant.org_unit_id)
+
+# Searching cases by part of a name (ILIKE '%…%'): on PostgreSQL a trigram index serves it. On SQLite
+# it is a plain index (no use to a substring, but one schema on both); the person table is small.
+Index("ix_person_name_trgm", Person.name, postgresql_using="gin", postgresql_ops={"name": "gin_trgm_ops"})
+event.listen(Person.__table__, "before_create",
+             DDL("CREATE EXTENSION IF NOT EXISTS pg_trgm").execute_if(dialect="postgresql"))

@@ -84,7 +84,6 @@ class Supervision(Base):
     __table_args__ = (Index("ix_supervision_office", "office_code", "org_unit_id", "at"),)
 
 
-# Open tasks by due date: the sweep's reminders and escalations read them day by day, and an
-# office's inbox sorted by due date reads one range of the second.
-Index("ix_task_open_due", Task.status, Task.due_date)
+# An office's inbox sorted by due date reads one range of this index. (Open tasks by due date alone,
+# which the sweep reads day by day, are ix_task_open_due, on the task table.)
 Index("ix_task_inbox_office_due", Task.status, Task.office_code, Task.org_unit_id, Task.due_date)

@@ -42,13 +42,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
 
-    from webapp import (admin, admin_calendar, admin_policies, admin_roster, api, auth, cases, cli, errors, inbox,
-                        leave, leave_pages, notifications, views)
+    from webapp import (admin, admin_calendar, admin_policies, admin_roster, api, auth, case_list, cases, cli, errors,
+                        inbox, leave, leave_pages, notifications, views)
     # Imported for the pages they add to the admin and cases blueprints.
     del admin_calendar, admin_policies, admin_roster, leave_pages
     login_manager.login_view = "auth.login"
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
-    for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, admin.bp, api.bp):
+    for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, case_list.bp, admin.bp, api.bp):
         app.register_blueprint(blueprint)
     from webapp import people as people_pages
     app.register_blueprint(people_pages.bp)  # /people/<id>, /teams/<id>

@@ -47,6 +47,15 @@ FIELDS = {
     "lines": _l("Holidays and adjusted working days"),
 }
 
+# The case search's parameters.
+FIELDS.update({
+    "q": _l("Search text"),
+    "from": _l("Created from"),
+    "to": _l("Created until"),
+    "overdue": _l("Overdue only"),
+    "township_id": _l("Township"),
+})
+
 MESSAGES = {
     "required": _l("%(field)s is required."),
     "invalid_date": _l("%(field)s must be a date written as YYYY-MM-DD."),

@@ -36,6 +36,8 @@ class Procedure:
     details: Callable = lambda case: None
     # Who else may see a case beside its subject, the offices on it and overseers (e.g. a proxy).
     extra_viewers: Callable = lambda user, case: False
+    # The same as an SQL condition on Case, for lists (None: nobody else).
+    extra_viewers_sql: Callable = lambda user: None
     # Relationships to load with a page of cases (e.g. its details row), to read them in one query.
     eager: tuple = ()
     # Its section of a policy document, and the validator that checks it and fills defaults.

@@ -140,6 +140,15 @@ def document() -> dict:
                     "rows": {"type": "array", "items": {"type": "object", "properties": {
                         "row": {"type": "integer"}, "field": {"type": ["string", "null"]},
                         "message": {"type": "string"}}}}}},
+                "CaseList": {"type": "object", "required": ["items", "total", "page"], "properties": {
+                    "items": {"type": "array", "items": {"type": "object", "properties": {
+                        "id": {"type": "integer"}, "kind": {"type": "string"}, "kind_label": {"type": "string"},
+                        "state": {"type": "string"}, "state_label": {"type": "string"},
+                        "person": {"type": ["object", "null"]}, "village": {"type": ["object", "null"]},
+                        "created_at": {"type": "string"}, "updated_at": {"type": "string"},
+                        "overdue": {"type": "boolean"}}}},
+                    "total": {"type": "integer"}, "total_capped": {"type": "boolean"},
+                    "page": {"type": "integer"}, "per_page": {"type": "integer"}, "pages": {"type": "integer"}}},
                 "Page": {"type": "object", "properties": {
                     "items": {"type": "array"}, "page": {"type": "integer"}, "per_page": {"type": "integer"},
                     "total": {"type": "integer"}, "pages": {"type": "integer"}}},
@@ -201,6 +210,19 @@ def document() -> dict:
                            "village, its members' dispatching units, and admins and inspectors in scope)",
                 "parameters": [{"name": "team_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
                 "responses": _responses("200", _ref("Team"), 403, 404)}},
+            "/api/v1/cases": {"get": {
+                "summary": "The cases the caller may see, newest first; filtered, paginated. `total` stops at "
+                           "10,000 (then `total_capped` is true)",
+                "parameters": [_q("kind", {"type": "string"}), _q("state", {"type": "string"}),
+                               _q("person_id", {"type": "integer"}), _q("village_id", {"type": "integer"}),
+                               _q("township_id", {"type": "integer"}),
+                               _q("q", {"type": "string"}, description="a case number (42, #42, No.42) or "
+                                                                        "part of a person's name"),
+                               _q("from", {"type": "string", "format": "date"}, description="created on or after"),
+                               _q("to", {"type": "string", "format": "date"}, description="created on or before"),
+                               _q("overdue", {"type": "boolean"}, description="has an open task past its due date"),
+                               *_PAGING],
+                "responses": _responses("200", _ref("CaseList"), 422)}},
             "/api/v1/me": {"get": {"summary": "The caller and their role grants",
                                    "responses": _responses("200", {"type": "object"})}},
             **time_paths(_responses, _json, _q, _PAGING),

@@ -1,4 +1,5 @@
 """The leave procedure as the engine sees it: its machine, actions, details and policy section."""
+from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from models import Case, LeaveRequest
@@ -14,6 +15,7 @@ LEAVE = register(Procedure(
     actions=ACTIONS,
     details=details,
     extra_viewers=is_proxy,
+    extra_viewers_sql=lambda user: Case.id.in_(select(LeaveRequest.case_id).where(LeaveRequest.proxy_by_id == user.id)),
     eager=(lambda: joinedload(Case.leave).joinedload(LeaveRequest.proxy_by),
            lambda: joinedload(Case.leave).selectinload(LeaveRequest.absences),
            lambda: selectinload(Case.attachments)),
