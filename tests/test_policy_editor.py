@@ -120,12 +120,14 @@ def test_copy_change_preview_and_publish_while_open_cases_keep_their_version(adm
 
 def test_the_other_rules_are_set_in_the_same_form(admin, api):
     copy_preset(admin)
-    values = {**edit_form(admin), "day_counting": "working", "step_due_days": "2", "stand_in_days": "15",
+    values = {**edit_form(admin), "day_counting": "working", "approve_due_days": "2", "stand_in_days": "15",
               "proxy_days": "", "limits-personal-per_year": "10", "documents_required": ["sick", "annual"],
               "note": "试行"}
     press(admin, values, "publish")
-    rules = api(CADRE).get(f"/api/v1/policies/{OWN}").get_json()["body"]["leave"]
-    assert (rules["day_counting"], rules["step_due_days"], rules["stand_in_days"]) == ("working", 2, 15)
+    body = api(CADRE).get(f"/api/v1/policies/{OWN}").get_json()["body"]
+    rules = body["leave"]
+    assert (rules["day_counting"], rules["stand_in_days"]) == ("working", 15)
+    assert body["tasks"]["due_working_days"]["approve"] == 2
     assert rules["limits"] == {"personal": {"per_year": 10}}
     assert rules["documents_required"] == ["sick", "annual"]
     assert "proxy" not in rules
@@ -149,7 +151,7 @@ def test_unchanged_rules_publish_nothing(admin):
     ({"bands-0-steps-0-approvers": []}, "error-bands-0-steps-0-approvers", "Choose at least one"),
     ({"bands-0-applicant": []}, "error-bands-0-applicant", "Choose at least one"),
     ({"bands-0-min_days": "0"}, "error-bands-0-min_days", "between 1 and 366"),
-    ({"step_due_days": "abc"}, "error-step_due_days", "Not a valid integer"),
+    ({"approve_due_days": "abc"}, "error-approve_due_days", "Not a valid integer"),
     ({"types": []}, "error-types", "Choose at least one"),
     ({"note": ""}, "error-note", "Reason for the change is required"),
 ])

@@ -133,7 +133,7 @@ class PolicyForm(FlaskForm):
     day_counting = SelectField(_l("Counting leave days"), choices=[
         SelectChoice("calendar", _l("Calendar days")),
         SelectChoice("working", _l("Working days on the official calendar"))], validators=[InputRequired()])
-    step_due_days = _days(_l("Days each approver has to decide"), required=True, most=60)
+    approve_due_days = _days(_l("Working days each approver has to decide"), required=True, most=60)
     stand_in_days = _days(_l("From how many days the dispatching unit names a stand-in (empty: never)"))
     proxy_days = _days(_l("Urgent leave entered by the team leader: days after return to complete it "
                           "in writing (empty: not allowed)"), most=60)

@@ -23,8 +23,8 @@ def for_task(session: Session, case: Case, task_kind: str, calendar_days: int | 
     policy gives the kind under `[tasks]`; where it names none, the caller's calendar days (a
     procedure's older setting), or no due date at all."""
     opened_on = clock.today()
-    row = policy.pinned(session, case.policy_id, case.policy_version)
-    working = task_policy.settings(row.body, case.kind)["due_working_days"].get(task_kind) if row else None
+    body = policy.pinned_body(session, case.policy_id, case.policy_version)
+    working = task_policy.settings(body, case.kind)["due_working_days"].get(task_kind) if body else None
     if working:
         return due_date(session, opened_on, working)
     return opened_on + timedelta(days=calendar_days) if calendar_days else None

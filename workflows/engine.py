@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
 from transitions import MachineError
 
 from models import Case, OrgUnit, Person, PolicyVersion, User
-from workflows import access, history, notifications, registry
+from workflows import access, history, notifications, queries, registry
 from workflows.errors import Conflict, Forbidden, NotFound
 from workflows.fields import MAX_ID
 
@@ -26,11 +27,17 @@ class ActionContext:
 
 
 def load_case(session: Session, case_id: int, for_update: bool = False) -> Case:
+    """The case with everything an action and its answer read of it, in a fixed few statements:
+    its unit, village and subject, its tasks and filings, and its procedure's own details."""
     if not 1 <= case_id <= MAX_ID:
         raise NotFound("case_not_found", "id", id=case_id)
-    # An action locks the case row (PostgreSQL): a second action on the same case waits for the
-    # first to commit and then reads the case as it left it, so it sees the new version.
-    case = session.get(Case, case_id, with_for_update=for_update or None, populate_existing=for_update)
+    query = select(Case).where(Case.id == case_id).options(
+        *queries.case_options(), joinedload(Case.tasks), joinedload(Case.filings))
+    if for_update:
+        # An action locks the case row (PostgreSQL): a second action on the same case waits for the
+        # first to commit and then reads the case as it left it, so it sees the new version.
+        query = query.with_for_update(of=Case).execution_options(populate_existing=True)
+    case = session.scalars(query).unique().first()
     if case is None:
         raise NotFound("case_not_found", "id", id=case_id)
     return case
@@ -44,12 +51,15 @@ def visible_case(session: Session, case_id: int, user: User) -> Case:
 
 
 def act(session: Session, case_id: int, action: str, actor: User, version: int,
-        comment: str | None = None, data: dict | None = None) -> Case:
-    """Carry out `action` on the case for `actor`, who read it at `version`."""
+        comment: str | None = None, data: dict | None = None, body: dict | None = None) -> Case:
+    """Carry out `action` on the case for `actor`, who read it at `version`. Its own fields come
+    read already (`data`, from a page's form) or as the API's `body`, which the action reads."""
     case = load_case(session, case_id, for_update=True)
     step = registry.get(case.kind).actions.get(action)
     if step is None:
         raise NotFound("unknown_action", "action", action=action)
+    if body is not None:
+        data = step.read(body)
     if not access.may_view(actor, case):
         raise Forbidden("not_your_case")
     if case.version != version:

@@ -45,8 +45,8 @@ def office_above(task: Task) -> tuple[str, OrgUnit] | None:
 
 def _delay(session: Session, case: Case) -> int:
     """Working days past due before escalating, from the policy version the case was opened under."""
-    row = policy.pinned(session, case.policy_id, case.policy_version)
-    return task_policy.settings(row.body if row else {}, case.kind)["escalate_after_working_days"]
+    body = policy.pinned_body(session, case.policy_id, case.policy_version)
+    return task_policy.settings(body or {}, case.kind)["escalate_after_working_days"]
 
 
 def escalate(session: Session, on: date) -> list[str]:

@@ -7,7 +7,7 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.orm import Session
 
 from models import Case, Notification, RoleGrant, Task, User, utcnow
-from workflows import offices
+from workflows import offices, tasks
 from workflows.errors import NotFound
 from workflows.queries import Page, paged
 
@@ -83,8 +83,7 @@ def decision(session: Session, case: Case, actor: User, action: str, from_state:
     approval, a rejection, a return): whatever the procedure, its history event says as much."""
     if case.state == from_state or case.subject_person_id is None:
         return
-    subject = session.scalars(select(User).where(User.person_id == case.subject_person_id,
-                                                 User.active.is_(True))).first()
+    subject = tasks.subject_user(session, case)
     if subject is None or subject.id == actor.id:
         return
     notify(session, subject, "decision", case, "case_decided", action=action, state=case.state,

@@ -138,6 +138,17 @@ def pinned(session: Session, policy_id: str, version: int) -> PolicyVersion:
     return session.get(PolicyVersion, (policy_id, version))
 
 
+def pinned_body(session: Session, policy_id: str, version: int) -> dict | None:
+    """The rules of a policy version, read once per session: a version never changes once
+    published, and one action reads its case's rules many times."""
+    cache = session.info.setdefault("policy_bodies", {})
+    key = (policy_id, version)
+    if key not in cache:
+        row = pinned(session, policy_id, version)
+        cache[key] = row.body if row is not None else None
+    return cache[key]
+
+
 def publish(session: Session, body: dict, source: str, created_by: User | None = None) -> PolicyVersion:
     """Store `body` as the next version of its policy, unless it equals the latest one."""
     body = validate(body, source)

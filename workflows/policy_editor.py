@@ -54,6 +54,12 @@ def copy(session: Session, original: PolicyVersion, new_id: str, name: str, unit
 
 # ---------------------------------------------------------------- settings
 
+def approve_due_days(body: dict) -> int:
+    """The working days an approver has to decide: the `[tasks]` setting, or for a policy stored
+    before it existed, leave's own older setting (calendar days)."""
+    return (body.get("tasks") or {}).get("due_working_days", {}).get("approve") or body["leave"]["step_due_days"]
+
+
 def settings_of(body: dict) -> dict:
     """A policy body as the editor's settings: every rule the form shows, with nothing left implicit."""
     leave = body["leave"]
@@ -61,7 +67,7 @@ def settings_of(body: dict) -> dict:
         "name": body["name"],
         "source": body.get("source", ""),
         "day_counting": leave["day_counting"],
-        "step_due_days": leave["step_due_days"],
+        "approve_due_days": approve_due_days(body),
         "stand_in_days": leave.get("stand_in_days"),
         "proxy_days": leave.get("proxy", {}).get("complete_within_days"),
         "types": list(leave["types"]),
@@ -87,8 +93,9 @@ def apply(body: dict, settings: dict) -> dict:
     new["name"] = (settings["name"] or "").strip()
     _set_or_drop(new, "source", (settings["source"] or "").strip() or None)
     leave = new["leave"]
-    leave.update(day_counting=settings["day_counting"], step_due_days=settings["step_due_days"],
-                 types=list(settings["types"]), documents_required=list(settings["documents_required"]))
+    # The deadline of an approver's decision is a task setting: working days, for every procedure.
+    new.setdefault("tasks", {}).setdefault("due_working_days", {})["approve"] = settings["approve_due_days"]
+    leave.update(day_counting=settings["day_counting"], types=list(settings["types"]), documents_required=list(settings["documents_required"]))
     _set_or_drop(leave, "stand_in_days", settings["stand_in_days"])
     if settings["proxy_days"] is None:
         leave.pop("proxy", None)

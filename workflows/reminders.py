@@ -25,8 +25,8 @@ def _open_tasks(session: Session, *conditions) -> list[Task]:
 
 
 def _remind_days(session: Session, task: Task) -> int:
-    row = policy.pinned(session, task.case.policy_id, task.case.policy_version)
-    return task_policy.settings(row.body if row else {}, task.case.kind)["remind_days_before"]
+    body = policy.pinned_body(session, task.case.policy_id, task.case.policy_version)
+    return task_policy.settings(body or {}, task.case.kind)["remind_days_before"]
 
 
 def _tell(session: Session, task: Task, kind: str, code: str) -> int:

@@ -64,5 +64,9 @@ def subject_user(session: Session, case: Case) -> User | None:
     """The active account of the person the case is about, if it has one."""
     if case.subject_person_id is None:
         return None
-    return session.scalars(select(User).where(User.person_id == case.subject_person_id,
-                                              User.active.is_(True))).first()
+    # Read once per session: an action asks for it to open tasks, to notify, to file.
+    known = session.info.setdefault("subject_users", {})
+    if case.subject_person_id not in known:
+        known[case.subject_person_id] = session.scalars(select(User).where(
+            User.person_id == case.subject_person_id, User.active.is_(True))).first()
+    return known[case.subject_person_id]

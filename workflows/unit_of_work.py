@@ -38,7 +38,7 @@ class UnitOfWork:
 
     def commit(self):
         try:
-            self.session.commit()
+            _commit_keeping(self.session)
         except IntegrityError as exc:
             # Every uniqueness rule is checked before writing; the constraint only fires when another
             # transaction saved the same name (a username, a village's team) since that check.
@@ -62,8 +62,23 @@ def _begin_writing(session: Session) -> None:
             return  # already the writer's transaction
         if session.new or session.dirty or session.deleted:
             return  # changes made before the block: keep them in the transaction they belong to
-        session.rollback()
+        # Nothing was written: ending it is a rollback in all but name, and committing keeps what it
+        # loaded (the caller's account and grants) instead of reading it all again. The action
+        # reads its case afresh, locked (workflows.engine.load_case).
+        _commit_keeping(session)
     session.connection(execution_options={WRITER: True})
+
+
+def _commit_keeping(session: Session) -> None:
+    """Commit without expiring what the session holds: the answer to an action is read from the
+    rows it just wrote, not fetched again (it is the writer, and held the case's lock until now)."""
+    if isinstance(session, scoped_session):
+        session = session()
+    before, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = before
 
 
 def _raise_translated(exc: BaseException) -> None:

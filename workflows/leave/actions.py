@@ -58,7 +58,7 @@ def _submit(case, ctx):
     leave = case.leave
     inp = services.LeaveInput(ctx.data.get("type", leave.leave_type), ctx.data.get("start_date", leave.start_date),
                               ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
-    body = policy.pinned(ctx.session, case.policy_id, case.policy_version).body
+    body = policy.pinned_body(ctx.session, case.policy_id, case.policy_version)
     n = services.check_leave(ctx.session, inp, body)
     route = rules.route(body, n, leave.applicant_role, leave.tier, inp.leave_type)
     services.apply_input(case, inp, n, **route.as_dict())

@@ -26,7 +26,7 @@ def _ctx(event: EventData) -> ActionContext:
 
 def _rules(case: Case, ctx: ActionContext) -> dict:
     """The leave section of the policy version the case was opened under."""
-    return policy.pinned(ctx.session, case.policy_id, case.policy_version).body["leave"]
+    return policy.pinned_body(ctx.session, case.policy_id, case.policy_version)["leave"]
 
 
 def _step_due_days(case: Case, ctx: ActionContext) -> int:

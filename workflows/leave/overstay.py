@@ -27,6 +27,8 @@ def record_absence(session: Session, case: Case, until: date) -> list[date]:
     for (year, month), n in _per_month(added).items():
         session.add(LeaveLedger(person_id=person_id, case_id=case.id, leave_type="absence", year=year,
                                 month=month, days=n, entry="overstay"))
+    if added:
+        session.expire(case.leave, ["absences"])  # a read-only view of these rows: read it again
     return added
 
 

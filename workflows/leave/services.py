@@ -206,8 +206,8 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     inp = LeaveInput(old.leave_type, old.end_date + timedelta(days=1), new_end, reason)
     if new_end <= old.end_date:
         raise InvalidInput("extension_not_longer", "end_date", end=old.end_date.isoformat())
-    n = check_leave(session, inp, policy.pinned(session, first.policy_id, first.policy_version).body)
     pinned = policy.pinned(session, first.policy_id, first.policy_version)
+    n = check_leave(session, inp, pinned.body)
     case = engine.open_case(session, "leave", actor, pinned, org_unit=first.org_unit, subject=first.subject,
                             village=first.village, payload={"days": n, "extends": first.id}, comment=reason)
     session.add(LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first))
