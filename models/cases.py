@@ -102,6 +102,8 @@ class Task(Base):
         Index("ix_task_assignee_case", "assignee_id", "case_id"),
         # Which cases are late: open tasks past their due date.
         Index("ix_task_open_due", "status", "due_date", "case_id"),
+        # A user's archive (the inbox's "done" tab): what they closed, newest first.
+        Index("ix_task_closed_by", "closed_by_id", "status", "closed_at"),
     )
 
 

@@ -355,5 +355,5 @@ def cases():
         state = None
     text = request.args.get("q", "")
     page = page_number()  # past the end: an empty page
-    result = org_admin.search_cases(db.session, state, text, page, current_app.config["PER_PAGE"])
+    result = org_admin.search_cases(db.session, current_user, state, text, page, current_app.config["PER_PAGE"])
     return render_template("admin/cases.html", result=result, state=state, q=text, states=STATES)

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import and_, false, func, or_, select, true
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from models import Case, Filing, OrgUnit, Person, Task, User
-from workflows import clock, offices, registry
+from workflows import clock, offices, queries, registry
 
 
 # Roles that see every case in their org unit and below (as in workflows.access).
@@ -196,7 +196,7 @@ def overdue_among(session: Session, case_ids: list[int]) -> set[int]:
 
 
 def newest_first(where):
-    return (select(Case).where(where).options(joinedload(Case.subject), joinedload(Case.village))
+    return (select(Case).where(where).options(*queries.case_options())
             .order_by(Case.created_at.desc(), Case.id.desc()))
 
 

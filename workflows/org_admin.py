@@ -3,14 +3,12 @@
 Each check raises InvalidInput naming the field, before anything is written."""
 from datetime import date
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from models import Case, OrgUnit, Person, RoleGrant, Team, Term, User
-from workflows import offices
+from workflows import case_search, offices
 from workflows.errors import InvalidInput
-from workflows.queries import Page, paged
-from workflows.fields import MAX_ID
 
 # The kinds a unit's parent may be: the tiers top down, dispatching units beside a city or county.
 PARENT_KINDS = {
@@ -129,16 +127,9 @@ def units_as_tree(session: Session) -> list[tuple[OrgUnit, int]]:
     return out
 
 
-def search_cases(session: Session, state: str | None, text: str | None, page: int, per_page: int) -> Page:
-    """All cases, newest change first; by state, and by case number or applicant name."""
-    query = (select(Case).join(Case.subject)
-             .options(joinedload(Case.subject), joinedload(Case.village), joinedload(Case.leave))
-             .order_by(Case.updated_at.desc(), Case.id.desc()))
-    if state:
-        query = query.where(Case.state == state)
-    text = (text or "").strip()
-    if text:
-        number = int(text) if text.isdigit() and int(text) <= MAX_ID else None
-        named = Person.name.contains(text, autoescape=True)
-        query = query.where(or_(named, Case.id == number) if number else named)
-    return paged(session, query, page, per_page)
+def search_cases(session: Session, admin: User, state: str | None, text: str | None, page: int,
+                 per_page: int) -> case_search.Result:
+    """Every case in the admin's scope, newest first; by state, and by case number or applicant name.
+    The same indexed search the case list uses (workflows.case_search)."""
+    filters = case_search.Filters(state=state or None, q=(text or "").strip() or None)
+    return case_search.search(session, admin, filters, page, per_page)
