@@ -31,8 +31,11 @@ def load_case(session: Session, case_id: int, for_update: bool = False) -> Case:
     its unit, village and subject, its tasks and filings, and its procedure's own details."""
     if not 1 <= case_id <= MAX_ID:
         raise NotFound("case_not_found", "id", id=case_id)
+    # The unit with the units above it (a village's township, county and city), which access and
+    # the offices of its tasks read: the org tree is at most four deep.
+    above = joinedload(Case.org_unit).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent)
     query = select(Case).where(Case.id == case_id).options(
-        *queries.case_options(), joinedload(Case.tasks), joinedload(Case.filings))
+        *queries.case_options(), above, joinedload(Case.tasks), joinedload(Case.filings))
     if for_update:
         # An action locks the case row (PostgreSQL): a second action on the same case waits for the
         # first to commit and then reads the case as it left it, so it sees the new version.

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, false, func, or_, select, union_all
 from sqlalchemy.orm import Session, joinedload
 
-from models import Case, Event, Filing, OrgUnit, Supervision, Task, User
+from models import Case, Event, Filing, Supervision, Task, User
 from workflows import clock, offices, registry
 
 
@@ -28,10 +28,7 @@ def _office_match(columns, pairs):
 def case_options(*path) -> list:
     """Loader options that read, with a page of rows, each case's subject, village and its
     procedure's own details, reached from the rows through `path` (e.g. Task.case)."""
-    # The unit with the units above it (a village's township, county and city), which access and
-    # office names read: the org tree is at most four deep.
-    above = joinedload(Case.org_unit).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent)
-    options = [joinedload(Case.subject), joinedload(Case.village), above]
+    options = [joinedload(Case.subject), joinedload(Case.village), joinedload(Case.org_unit)]
     options += [make() for procedure in registry.all_procedures() for make in procedure.eager]
     if not path:
         return options
