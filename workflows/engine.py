@@ -6,9 +6,10 @@ the history event, and flushes once, so that the case's version moves by exactly
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 from transitions import MachineError
 
@@ -31,19 +32,26 @@ def load_case(session: Session, case_id: int, for_update: bool = False) -> Case:
     its unit, village and subject, its tasks and filings, and its procedure's own details."""
     if not 1 <= case_id <= MAX_ID:
         raise NotFound("case_not_found", "id", id=case_id)
+    case = session.scalars(_case_query(tuple(registry.kinds()), for_update), {"case_id": case_id}).unique().first()
+    if case is None:
+        raise NotFound("case_not_found", "id", id=case_id)
+    return case
+
+
+@functools.lru_cache(maxsize=16)
+def _case_query(kinds: tuple, for_update: bool):
+    """The statement load_case runs, built once for the registered kinds: a statement built anew on
+    every action costs more than running it."""
     # The unit with the units above it (a village's township, county and city), which access and
     # the offices of its tasks read: the org tree is at most four deep.
     above = joinedload(Case.org_unit).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent)
-    query = select(Case).where(Case.id == case_id).options(
+    query = select(Case).where(Case.id == bindparam("case_id")).options(
         *queries.case_options(), above, joinedload(Case.tasks), joinedload(Case.filings))
     if for_update:
         # An action locks the case row (PostgreSQL): a second action on the same case waits for the
         # first to commit and then reads the case as it left it, so it sees the new version.
         query = query.with_for_update(of=Case).execution_options(populate_existing=True)
-    case = session.scalars(query).unique().first()
-    if case is None:
-        raise NotFound("case_not_found", "id", id=case_id)
-    return case
+    return query
 
 
 def visible_case(session: Session, case_id: int, user: User) -> Case:

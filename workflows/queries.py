@@ -28,7 +28,8 @@ def _office_match(columns, pairs):
 def case_options(*path) -> list:
     """Loader options that read, with a page of rows, each case's subject, village and its
     procedure's own details, reached from the rows through `path` (e.g. Task.case)."""
-    options = [joinedload(Case.subject), joinedload(Case.village), joinedload(Case.org_unit)]
+    # A case's village is its unit for a cadre's own cases: read from the unit already loaded.
+    options = [joinedload(Case.subject), joinedload(Case.org_unit)]
     options += [make() for procedure in registry.all_procedures() for make in procedure.eager]
     if not path:
         return options

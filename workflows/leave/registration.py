@@ -16,7 +16,8 @@ LEAVE = register(Procedure(
     details=details,
     extra_viewers=is_proxy,
     extra_viewers_sql=lambda user: Case.id.in_(select(LeaveRequest.case_id).where(LeaveRequest.proxy_by_id == user.id)),
-    eager=(lambda: joinedload(Case.leave).joinedload(LeaveRequest.proxy_by),
+    # Who entered a leave by proxy is rarely anyone: read when there is one, not joined on every row.
+    eager=(lambda: joinedload(Case.leave),
            lambda: joinedload(Case.leave).selectinload(LeaveRequest.absences),
            lambda: selectinload(Case.attachments)),
     policy_section="leave",
