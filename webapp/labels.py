@@ -1,4 +1,5 @@
 """Display names for the codes the workflows use: states, offices, leave types, actions, roles."""
+from flask import g, has_request_context
 from flask_babel import lazy_gettext as _l
 
 STATES = {
@@ -120,4 +121,15 @@ def label(kind: str, code: str | None, default: str | None = None) -> str:
     if code is None:
         return ""
     found = ALL[kind].get(code)
-    return str(found) if found is not None else (code if default is None else default)
+    return _translated(found) if found is not None else (code if default is None else default)
+
+
+def _translated(text) -> str:
+    """A lazy text in the request's language, looked up once per request: a page or a list names the
+    same few states and offices on every row."""
+    if not has_request_context():
+        return str(text)
+    known = g.setdefault("_labels", {})
+    if id(text) not in known:
+        known[id(text)] = str(text)
+    return known[id(text)]
