@@ -66,6 +66,9 @@ class Person(Base):
 
     home_unit: Mapped[OrgUnit | None] = relationship()
     terms: Mapped[list[Term]] = relationship(back_populates="person", order_by="Term.start_date")
+    # The person's login accounts (one active at most): read with a case, to reach its cadre.
+    accounts: Mapped[list[User]] = relationship(primaryjoin="Person.id == foreign(User.person_id)",
+                                                viewonly=True, order_by="User.id")
 
     def current_term(self, on: date) -> Term | None:
         return next((t for t in self.terms if t.covers(on)), None)

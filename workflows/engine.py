@@ -46,7 +46,8 @@ def _case_query(kinds: tuple, for_update: bool):
     # the offices of its tasks read: the org tree is at most four deep.
     above = joinedload(Case.org_unit).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent)
     query = select(Case).where(Case.id == bindparam("case_id")).options(
-        *queries.case_options(), above, joinedload(Case.tasks), joinedload(Case.filings))
+        *queries.case_options(), above, joinedload(Case.subject).joinedload(Person.accounts),
+        joinedload(Case.tasks), joinedload(Case.filings))
     if for_update:
         # An action locks the case row (PostgreSQL): a second action on the same case waits for the
         # first to commit and then reads the case as it left it, so it sees the new version.

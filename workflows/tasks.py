@@ -1,7 +1,6 @@
 """Opening and closing task rows and filings: the inbox side of every transition."""
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Case, Filing, Task, User, utcnow
@@ -64,9 +63,5 @@ def subject_user(session: Session, case: Case) -> User | None:
     """The active account of the person the case is about, if it has one."""
     if case.subject_person_id is None:
         return None
-    # Read once per session: an action asks for it to open tasks, to notify, to file.
-    known = session.info.setdefault("subject_users", {})
-    if case.subject_person_id not in known:
-        known[case.subject_person_id] = session.scalars(select(User).where(
-            User.person_id == case.subject_person_id, User.active.is_(True))).first()
-    return known[case.subject_person_id]
+    # The accounts come with the case where an action loaded it (workflows.engine.load_case).
+    return next((u for u in case.subject.accounts if u.active), None)
