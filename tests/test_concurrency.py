@@ -32,25 +32,30 @@ def call(base, token, method, path, body=None):
         return error.code, json.loads(error.read())
 
 
-def race(base, tokens, path, body):
-    """Send the same request with each token at once; return [(status, body)] in token order."""
-    barrier = threading.Barrier(len(tokens))
-    results = [None] * len(tokens)
+def at_once(requests):
+    """Run the (base, token, method, path, body) requests together; return [(status, body)] in order."""
+    barrier = threading.Barrier(len(requests))
+    results = [None] * len(requests)
 
-    def send(i, token):
+    def send(i, base, token, method, path, body):
         barrier.wait(timeout=30)
         try:
-            results[i] = call(base, token, "POST", path, body)
-        except Exception as exc:  # a dropped connection or a non-JSON body: fail the test, not the thread
+            results[i] = call(base, token, method, path, body)
+        except Exception as exc:  # a dropped connection or a non-JSON body (a bare 500) fails the test
             results[i] = (None, repr(exc))
 
-    threads = [threading.Thread(target=send, args=(i, t)) for i, t in enumerate(tokens)]
+    threads = [threading.Thread(target=send, args=(i, *r)) for i, r in enumerate(requests)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=60)
     assert not any(t.is_alive() for t in threads), "a request never came back"
     return results
+
+
+def race(base, tokens, path, body):
+    """Send the same request with each token at once; return [(status, body)] in token order."""
+    return at_once([(base, token, "POST", path, body) for token in tokens])
 
 
 def test_two_approvers_on_one_step_give_one_success_and_one_409(app, db, live_server, token_for):

@@ -8,10 +8,9 @@
 - The unit of work's transaction is its own, begun as a writer, whatever the request read before.
 
 The app runs in a threaded werkzeug server (`live_server`); the requests of a round are released
-together by a barrier (the helpers are those of test_concurrency.py).
+together by a barrier (`at_once`, from test_concurrency.py).
 """
 import sqlite3
-import threading
 from datetime import date, timedelta
 
 import pytest
@@ -21,33 +20,12 @@ from sqlalchemy.orm import Session
 import models.sqlite
 from models import Case, LeaveLedger, LeaveRequest, User
 from tests.conftest import leave_dates
-from tests.test_concurrency import call
+from tests.test_concurrency import at_once, call
 from tests.test_leave_limits import months_ahead
 from workflows.unit_of_work import UnitOfWork
 
 CADRE = "xinghua.member1"
 LIVE = ("pending", "returned", "approved", "reported", "closed", "extended")
-
-
-def at_once(requests):
-    """Run the (method, path, body, token) requests together; return [(status, body)] in order."""
-    barrier = threading.Barrier(len(requests))
-    results = [None] * len(requests)
-
-    def send(i, base, token, method, path, body):
-        barrier.wait(timeout=30)
-        try:
-            results[i] = call(base, token, method, path, body)
-        except Exception as exc:  # a dropped connection or a non-JSON body (a bare 500) fails the test
-            results[i] = (None, repr(exc))
-
-    threads = [threading.Thread(target=send, args=(i, *r)) for i, r in enumerate(requests)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert not any(t.is_alive() for t in threads), "a request never came back"
-    return results
 
 
 def live_leaves(app, db, username, start: date, end: date) -> list[int]:
