@@ -320,3 +320,13 @@ def test_one_person_has_one_active_account(admin):
     # ... and the old one cannot be switched back on beside it.
     again = post(admin, path, {"user-username": "xinghua.member1", "user-person_id": lina, "user-active": "y"}, path)
     assert again.status == 422 and "one person, one account" in again.text("error-person_id")
+
+
+def test_who_is_posted_now_is_read_on_the_beijing_date(admin):
+    """The demo terms end on 28 February 2027: at 23:30 UTC that day it is already 1 March in Beijing."""
+    from datetime import datetime, timezone
+    with clock.freeze(datetime(2027, 2, 28, 23, 30, tzinfo=timezone.utc)):
+        people = get(admin, "/admin/people").all("person-row")
+        teams = get(admin, "/admin/teams")
+    assert any(r.text.startswith("李娜") and r.text.endswith("—") for r in people)
+    assert all("muted" in r.attrs.get("class", "") for r in teams.all("term-row"))

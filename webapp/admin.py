@@ -8,13 +8,13 @@ from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 from wtforms.fields.choices import SelectChoice
 
-from models import BlackoutPeriod, Case, OrgUnit, Person, RoleGrant, Team, Term, User, utcnow
+from models import BlackoutPeriod, Case, OrgUnit, Person, RoleGrant, Team, Term, User
 from webapp import admin_forms as forms
 from webapp.extensions import db, login_manager
 from webapp.forms import show_error
 from webapp.labels import STATES, label
 from webapp.views import page_number
-from workflows import org_admin, policy
+from workflows import clock, org_admin, policy
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.fields import MAX_ID
 from workflows.unit_of_work import UnitOfWork
@@ -162,7 +162,7 @@ def people():
     return _form_page("admin/people.html", form, lambda: _save_person(form, None), _("The person was added."),
                       "admin.people",
                       people=db.session.scalars(select(Person).order_by(Person.name)).all(),
-                      today=utcnow().date())
+                      today=clock.today())
 
 
 @bp.route("/people/<int:person_id>", methods=["GET", "POST"])
@@ -183,7 +183,7 @@ def _term_form(form: forms.TermForm) -> forms.TermForm:
 def _teams_page(team_form, term_form, status=200, general_errors=()):
     teams = db.session.scalars(select(Team).order_by(Team.name)).all()
     return render_template("admin/teams.html", teams=teams, team_form=team_form, term_form=term_form,
-                           general_errors=list(general_errors), today=utcnow().date()), status
+                           general_errors=list(general_errors), today=clock.today()), status
 
 
 def _team_form(form: forms.TeamForm) -> forms.TeamForm:
