@@ -18,13 +18,17 @@ def due_date(session: Session, opened_on: date, working_days: int) -> date:
     return calendar.add_working_days(session, opened_on, working_days)
 
 
+def settings_for(session: Session, case: Case) -> dict:
+    """The `[tasks]` settings of the policy version the case was opened under, for its kind."""
+    return task_policy.settings(policy.pinned_body(session, case.policy_id, case.policy_version) or {}, case.kind)
+
+
 def for_task(session: Session, case: Case, task_kind: str, calendar_days: int | None = None) -> date | None:
     """When a task of this kind opened today on `case` is due: the working days the case's pinned
     policy gives the kind under `[tasks]`; where it names none, the caller's calendar days (a
     procedure's older setting), or no due date at all."""
     opened_on = clock.today()
-    body = policy.pinned_body(session, case.policy_id, case.policy_version)
-    working = task_policy.settings(body, case.kind)["due_working_days"].get(task_kind) if body else None
+    working = settings_for(session, case)["due_working_days"].get(task_kind)
     if working:
         return due_date(session, opened_on, working)
     return opened_on + timedelta(days=calendar_days) if calendar_days else None

@@ -15,22 +15,16 @@ from datetime import date
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, joinedload
 
-from models import Case, OrgUnit, Supervision, Task, utcnow
-from workflows import calendar, history, notifications, policy, task_policy
+from models import OrgUnit, Supervision, Task, utcnow
+from workflows import calendar, due, history, notifications
 from workflows.sweep import register_job
 from workflows.system import system_user
-
-
-def case_unit(case: Case) -> OrgUnit | None:
-    """The org unit a case belongs to."""
-    return case.org_unit
 
 
 def office_above(task: Task) -> tuple[str, OrgUnit] | None:
     """The office that supervises this task when it lies too long: (office code, its unit)."""
     if task.office_code is None:
-        unit = case_unit(task.case)
-        county = unit.ancestor_of_kind("county") if unit is not None else None
+        county = task.case.org_unit.ancestor_of_kind("county")
         return ("county_office", county) if county is not None else None
     unit = task.org_unit
     if task.office_code == "dispatching_unit":
@@ -43,12 +37,6 @@ def office_above(task: Task) -> tuple[str, OrgUnit] | None:
     return (f"{above}_office", target) if target is not None else None
 
 
-def _delay(session: Session, case: Case) -> int:
-    """Working days past due before escalating, from the policy version the case was opened under."""
-    body = policy.pinned_body(session, case.policy_id, case.policy_version)
-    return task_policy.settings(body or {}, case.kind)["escalate_after_working_days"]
-
-
 def escalate(session: Session, on: date) -> list[str]:
     late = session.scalars(
         select(Task).where(Task.status == "open", Task.due_date < on,
@@ -57,7 +45,8 @@ def escalate(session: Session, on: date) -> list[str]:
     done = []
     for task in late:
         case = task.case
-        if on < calendar.add_working_days(session, task.due_date, _delay(session, case)):
+        delay = due.settings_for(session, case)["escalate_after_working_days"]
+        if on < calendar.add_working_days(session, task.due_date, delay):
             continue
         above = office_above(task)
         if above is None:

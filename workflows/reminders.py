@@ -8,7 +8,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, joinedload
 
 from models import Task, TaskNotice, utcnow
-from workflows import notifications, policy, task_policy
+from workflows import due, notifications
 from workflows.sweep import register_job
 
 # No policy reminds further ahead than this; the window keeps the query to a few days of tasks.
@@ -24,11 +24,6 @@ def _open_tasks(session: Session, *conditions) -> list[Task]:
                                 .options(joinedload(Task.case)).order_by(Task.due_date, Task.id)))
 
 
-def _remind_days(session: Session, task: Task) -> int:
-    body = policy.pinned_body(session, task.case.policy_id, task.case.policy_version)
-    return task_policy.settings(body or {}, task.case.kind)["remind_days_before"]
-
-
 def _tell(session: Session, task: Task, kind: str, code: str) -> int:
     session.add(TaskNotice(task_id=task.id, kind=kind, at=utcnow()))
     return notifications.notify_all(session, notifications.task_holders(session, task), kind, task.case, code,
@@ -42,7 +37,7 @@ def remind(session: Session, on: date) -> list[str]:
     soon = _open_tasks(session, Task.due_date >= on, Task.due_date <= on + timedelta(days=MAX_REMIND_DAYS),
                        _not_told("reminder"))
     for task in soon:
-        if (task.due_date - on).days <= _remind_days(session, task):
+        if (task.due_date - on).days <= due.settings_for(session, task.case)["remind_days_before"]:
             n = _tell(session, task, "reminder", "task_due_soon")
             done.append(f"reminder: task {task.id} (case {task.case_id}, {task.kind}) due "
                         f"{task.due_date.isoformat()}, {n} user(s) told")
