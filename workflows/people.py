@@ -12,12 +12,11 @@ Reading rights come from the reader's grants and postings, never from the reques
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session
 
 from models import Case, OrgUnit, Person, Team, Term, User
 from models.org import LEADING_POSITIONS, OFFICE_ROLES
-from workflows import access, records
+from workflows import case_search, records
 from workflows.errors import NotFound
 
 # 一村一队, "normally ≥3 members" (domain.md §1): a team should have at least this many current
@@ -148,20 +147,10 @@ class PersonRecord:
 
 
 def visible_cases(session: Session, person: Person, viewer: User, limit: int = RECENT_CASES) -> list[Case]:
-    """The person's newest cases that the viewer may open. A cadre has a few dozen cases over a term,
-    so all are read and filtered by the one rule the case pages apply."""
-    cases = session.scalars(
-        select(Case).where(Case.subject_person_id == person.id)
-        .options(joinedload(Case.leave), joinedload(Case.village), selectinload(Case.tasks),
-                 selectinload(Case.filings))
-        .order_by(Case.created_at.desc(), Case.id.desc())).unique()
-    shown = []
-    for case in cases:
-        if access.may_view(viewer, case):
-            shown.append(case)
-            if len(shown) == limit:
-                break
-    return shown
+    """The person's newest cases that the viewer may open: the case list's own search (the same
+    rule as a case page's), for this person."""
+    where = case_search.condition(session, viewer, case_search.Filters(person_id=person.id))
+    return list(session.scalars(case_search.newest_first(where).limit(limit)))
 
 
 def person_record(session: Session, person: Person, viewer: User, on: date) -> PersonRecord:
