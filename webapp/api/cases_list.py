@@ -1,26 +1,18 @@
 """GET /api/v1/cases: the cases the caller may see, filtered, newest first, paginated."""
 from flask import g, jsonify, request
 
-from webapp.api import bp, parse
+from webapp.api import bp, parse, serialize
 from webapp import case_filters  # a module import: case_filters itself imports webapp.api
 from webapp.extensions import db
 from webapp.labels import label
 from workflows import case_search
 
 
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
-def _ref(obj):
-    return {"id": obj.id, "name": obj.name} if obj is not None else None
-
-
 def list_item(case, overdue: bool) -> dict:
     return {"id": case.id, "kind": case.kind, "kind_label": label("kind", case.kind),
             "state": case.state, "state_label": label("state", case.state),
-            "person": _ref(case.subject), "village": _ref(case.village),
-            "created_at": _iso(case.created_at), "updated_at": _iso(case.updated_at), "overdue": overdue}
+            "person": serialize.ref(case.subject), "village": serialize.ref(case.village),
+            "created_at": serialize.iso(case.created_at), "updated_at": serialize.iso(case.updated_at), "overdue": overdue}
 
 
 @bp.get("/cases")

@@ -10,7 +10,7 @@ from workflows.unit_of_work import UnitOfWork
 
 
 def _note(n) -> dict:
-    return {"id": n.id, "at": serialize._iso(n.at), "kind": n.kind, "text": render(n), "case_id": n.case_id,
+    return {"id": n.id, "at": serialize.iso(n.at), "kind": n.kind, "text": render(n), "case_id": n.case_id,
             "task_id": n.task_id, "read": n.read_at is not None}
 
 
@@ -41,7 +41,7 @@ def notification_read_all():
 
 def supervision(s) -> dict:
     item = serialize.inbox_item(s.task)
-    item["supervision"] = {"office": s.office_code, "org_unit": serialize._ref(s.org_unit), "at": serialize._iso(s.at)}
+    item["supervision"] = {"office": s.office_code, "org_unit": serialize.ref(s.org_unit), "at": serialize.iso(s.at)}
     return item
 
 

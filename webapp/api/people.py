@@ -1,19 +1,11 @@
 """The endpoints for people and teams: a cadre's record, a team's roster (see shared/spec/api.md)."""
 from flask import g, jsonify
 
-from webapp.api import bp
+from webapp.api import bp, serialize
 from webapp.extensions import db
 from webapp.labels import label
 from workflows import clock, people
 from workflows.errors import Forbidden
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
-
-
-def _ref(obj):
-    return {"id": obj.id, "name": obj.name} if obj is not None else None
 
 
 def _role(term) -> dict:
@@ -22,24 +14,24 @@ def _role(term) -> dict:
 
 
 def term(t, on) -> dict:
-    return {"id": t.id, "team": _ref(t.team), "village": _ref(t.team.village), **_role(t),
-            "dispatching_unit": _ref(t.person.home_unit), "start_date": _iso(t.start_date),
-            "end_date": _iso(people.last_day(t)), "planned_end_date": _iso(t.planned_end_date),
+    return {"id": t.id, "team": serialize.ref(t.team), "village": serialize.ref(t.team.village), **_role(t),
+            "dispatching_unit": serialize.ref(t.person.home_unit), "start_date": serialize.iso(t.start_date),
+            "end_date": serialize.iso(people.last_day(t)), "planned_end_date": serialize.iso(t.planned_end_date),
             "ended_early": t.end_date is not None and t.end_date < t.planned_end_date,
             "active": t.covers(on)}
 
 
 def case_summary(c) -> dict:
     lv = c.leave
-    return {"id": c.id, "kind": c.kind, "state": c.state, "created_at": _iso(c.created_at),
-            "start_date": _iso(lv.start_date) if lv else None, "end_date": _iso(lv.end_date) if lv else None,
+    return {"id": c.id, "kind": c.kind, "state": c.state, "created_at": serialize.iso(c.created_at),
+            "start_date": serialize.iso(lv.start_date) if lv else None, "end_date": serialize.iso(lv.end_date) if lv else None,
             "url": f"/api/v1/cases/{c.id}"}
 
 
 def person(record: people.PersonRecord, on) -> dict:
     p = record.person
-    body = {"id": p.id, "name": p.name, "dispatching_unit": _ref(p.home_unit),
-            "team": _ref(record.current.team) if record.current else None,
+    body = {"id": p.id, "name": p.name, "dispatching_unit": serialize.ref(p.home_unit),
+            "team": serialize.ref(record.current.team) if record.current else None,
             "terms": [term(t, on) for t in record.terms],
             "warnings": record.warnings, "grades": record.grades, "consequences": record.consequences,
             "cases": [case_summary(c) for c in record.cases]}
@@ -50,10 +42,10 @@ def person(record: people.PersonRecord, on) -> dict:
 
 def team(roster: people.Roster) -> dict:
     t = roster.team
-    return {"id": t.id, "name": t.name, "village": _ref(t.village),
-            "township": _ref(t.village.ancestor_of_kind("township")),
-            "members": [{"person": _ref(m.person), **_role(m), "dispatching_unit": _ref(m.person.home_unit),
-                         "start_date": _iso(m.start_date), "end_date": _iso(people.last_day(m))}
+    return {"id": t.id, "name": t.name, "village": serialize.ref(t.village),
+            "township": serialize.ref(t.village.ancestor_of_kind("township")),
+            "members": [{"person": serialize.ref(m.person), **_role(m), "dispatching_unit": serialize.ref(m.person.home_unit),
+                         "start_date": serialize.iso(m.start_date), "end_date": serialize.iso(people.last_day(m))}
                         for m in roster.members],
             "vacancies": roster.vacancies, "leader_vacant": roster.leader_vacant,
             "min_size": people.MIN_TEAM_SIZE}

@@ -22,7 +22,7 @@ def me():
     u = g.actor
     return jsonify({"id": u.id, "username": u.username, "name": u.display_name, "person_id": u.person_id,
                     "today": clock.today().isoformat(),
-                    "roles": [{"role": gr.role, "org_unit": serialize._ref(gr.org_unit)} for gr in u.grants]})
+                    "roles": [{"role": gr.role, "org_unit": serialize.ref(gr.org_unit)} for gr in u.grants]})
 
 
 @bp.get("/policies")

@@ -5,11 +5,11 @@ from webapp.views import office_name
 from workflows import access, due, registry
 
 
-def _iso(value):
+def iso(value):
     return value.isoformat() if value is not None else None
 
 
-def _ref(obj):
+def ref(obj):
     return {"id": obj.id, "name": obj.name} if obj is not None else None
 
 
@@ -17,10 +17,10 @@ def task(t: Task) -> dict:
     return {
         "id": t.id, "case_id": t.case_id, "kind": t.kind, "step": t.step, "status": t.status,
         "office": t.office_code, "office_name": office_name(t.office_code, t.org_unit) if t.office_code else None,
-        "org_unit": _ref(t.org_unit),
+        "org_unit": ref(t.org_unit),
         "assignee": t.assignee.username if t.assignee else None,
-        "opened_at": _iso(t.opened_at), "due_date": _iso(t.due_date), "overdue": due.is_overdue(t),
-        "closed_at": _iso(t.closed_at), "outcome": t.outcome,
+        "opened_at": iso(t.opened_at), "due_date": iso(t.due_date), "overdue": due.is_overdue(t),
+        "closed_at": iso(t.closed_at), "outcome": t.outcome,
     }
 
 
@@ -28,7 +28,7 @@ def _summary(c: Case) -> dict:
     """What a list row shows of a case: its kind, state, whom and where it concerns, its details."""
     return {
         "id": c.id, "kind": c.kind, "state": c.state, "version": c.version,
-        "applicant": _ref(c.subject), "village": _ref(c.village), "org_unit": _ref(c.org_unit),
+        "applicant": ref(c.subject), "village": ref(c.village), "org_unit": ref(c.org_unit),
         "parent_id": c.parent_id, c.kind: registry.get(c.kind).details(c),
     }
 
@@ -37,10 +37,10 @@ def case(c: Case, viewer: User) -> dict:
     return {
         **_summary(c),
         "state_label": label("state", c.state), "policy": {"id": c.policy_id, "version": c.policy_version},
-        "created_at": _iso(c.created_at), "updated_at": _iso(c.updated_at),
+        "created_at": iso(c.created_at), "updated_at": iso(c.updated_at),
         "route": c.route, "current_step": c.current_step,
         "open_tasks": [task(t) for t in c.open_tasks],
-        "filed_with": [{"office": f.office_code, "org_unit": _ref(f.org_unit), "filed_at": _iso(f.filed_at)}
+        "filed_with": [{"office": f.office_code, "org_unit": ref(f.org_unit), "filed_at": iso(f.filed_at)}
                        for f in c.filings],
         "actions": access.available_actions(viewer, c),
     }
@@ -55,7 +55,7 @@ def inbox_item(t: Task) -> dict:
 
 def event(e: Event) -> dict:
     return {
-        "seq": e.seq, "at": _iso(e.at), "actor": e.actor.username, "actor_name": e.actor.display_name,
+        "seq": e.seq, "at": iso(e.at), "actor": e.actor.username, "actor_name": e.actor.display_name,
         "action": e.action, "from_state": e.from_state, "to_state": e.to_state, "comment": e.comment,
         "payload": e.payload,
     }
@@ -63,7 +63,7 @@ def event(e: Event) -> dict:
 
 def filing(f: Filing) -> dict:
     c = f.case
-    return {"office": f.office_code, "org_unit": _ref(f.org_unit), "filed_at": _iso(f.filed_at),
+    return {"office": f.office_code, "org_unit": ref(f.org_unit), "filed_at": iso(f.filed_at),
             "case": _summary(c)}
 
 
