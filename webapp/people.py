@@ -5,7 +5,6 @@ from flask_login import current_user, login_required
 
 from webapp.extensions import db
 from workflows import clock, people
-from workflows.errors import Forbidden
 
 bp = Blueprint("people", __name__)
 
@@ -13,9 +12,8 @@ bp = Blueprint("people", __name__)
 @bp.get("/people/<int:person_id>")
 @login_required
 def person(person_id):
-    found, today = people.load_person(db.session, person_id), clock.today()
-    if not people.may_read_person(current_user, found, today):
-        raise Forbidden("not_your_person")
+    today = clock.today()
+    found = people.readable_person(db.session, person_id, current_user, today)
     record = people.person_record(db.session, found, current_user, today)
     return render_template("people/person.html", record=record, person=found, today=today,
                            last_day=people.last_day)
@@ -24,9 +22,8 @@ def person(person_id):
 @bp.get("/teams/<int:team_id>")
 @login_required
 def team(team_id):
-    found, today = people.load_team(db.session, team_id), clock.today()
-    if not people.may_read_team(current_user, found, today):
-        raise Forbidden("not_your_team")
+    today = clock.today()
+    found = people.readable_team(db.session, team_id, current_user, today)
     roster = people.team_roster(db.session, found, today)
     return render_template("people/team.html", roster=roster, team=found, today=today,
                            township=found.village.ancestor_of_kind("township"), last_day=people.last_day,

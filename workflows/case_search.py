@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from models import Case, Filing, OrgUnit, Person, Task, User
 from workflows import clock, offices, queries, registry
+from workflows.fields import MAX_ID
 
 
 # Roles that see every case in their org unit and below (as in workflows.access).
@@ -26,7 +27,6 @@ COUNT_CAP = 10_000
 
 # A case number as people write it: 42, #42, No.42, No 42.
 _NUMBER = re.compile(r"^\s*(?:#|no\.?|№)?\s*(\d{1,18})\s*$", re.IGNORECASE)
-_MAX_ID = 2**63 - 1
 
 
 # The columns that place a case: the unit it belongs to (a village, a township, a county…) and its cadre.
@@ -123,7 +123,7 @@ def case_number(text: str) -> int | None:
     if match is None:
         return None
     number = int(match.group(1))
-    return number if 0 < number <= _MAX_ID else None
+    return number if 0 < number <= MAX_ID else None
 
 
 def people_named(session: Session, text: str) -> list[int]:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from models import Case, OrgUnit, Person, Team, Term, User
 from models.org import LEADING_POSITIONS, OFFICE_ROLES
 from workflows import case_search, records
-from workflows.errors import NotFound
+from workflows.errors import Forbidden, NotFound
+from workflows.fields import MAX_ID
 
 # 一村一队, "normally ≥3 members" (domain.md §1): a team should have at least this many current
 # members, one of them its leader (第一书记 / 队长). Fewer, and the missing posts are vacancies.
@@ -34,7 +35,6 @@ RECENT_CASES = 20
 _OVERSEEING_ROLES = ("admin", "inspector")
 
 # The largest id an INTEGER column holds: a larger one in a URL is simply not found.
-_MAX_ID = 2**31 - 1
 
 
 def last_day(term: Term) -> date:
@@ -49,16 +49,31 @@ def current_terms(terms: list[Term], on: date) -> list[Term]:
 # ---------------------------------------------------------------- loading
 
 def load_person(session: Session, person_id: int) -> Person:
-    person = session.get(Person, person_id) if 1 <= person_id <= _MAX_ID else None
+    person = session.get(Person, person_id) if 1 <= person_id <= MAX_ID else None
     if person is None:
         raise NotFound("person_not_found", "id", id=person_id)
     return person
 
 
 def load_team(session: Session, team_id: int) -> Team:
-    team = session.get(Team, team_id) if 1 <= team_id <= _MAX_ID else None
+    team = session.get(Team, team_id) if 1 <= team_id <= MAX_ID else None
     if team is None:
         raise NotFound("team_not_found", "id", id=team_id)
+    return team
+
+
+def readable_person(session: Session, person_id: int, reader: User, on: date) -> Person:
+    """The person, for a reader who may read their record (else 403), as the API and the page ask."""
+    person = load_person(session, person_id)
+    if not may_read_person(reader, person, on):
+        raise Forbidden("not_your_person")
+    return person
+
+
+def readable_team(session: Session, team_id: int, reader: User, on: date) -> Team:
+    team = load_team(session, team_id)
+    if not may_read_team(reader, team, on):
+        raise Forbidden("not_your_team")
     return team
 
 

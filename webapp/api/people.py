@@ -5,7 +5,6 @@ from webapp.api import bp, serialize
 from webapp.extensions import db
 from webapp.labels import label
 from workflows import clock, people
-from workflows.errors import Forbidden
 
 
 def _role(term) -> dict:
@@ -24,7 +23,8 @@ def term(t, on) -> dict:
 def case_summary(c) -> dict:
     lv = c.leave
     return {"id": c.id, "kind": c.kind, "state": c.state, "created_at": serialize.iso(c.created_at),
-            "start_date": serialize.iso(lv.start_date) if lv else None, "end_date": serialize.iso(lv.end_date) if lv else None,
+            "start_date": serialize.iso(lv.start_date) if lv else None,
+            "end_date": serialize.iso(lv.end_date) if lv else None,
             "url": f"/api/v1/cases/{c.id}"}
 
 
@@ -44,7 +44,8 @@ def team(roster: people.Roster) -> dict:
     t = roster.team
     return {"id": t.id, "name": t.name, "village": serialize.ref(t.village),
             "township": serialize.ref(t.village.ancestor_of_kind("township")),
-            "members": [{"person": serialize.ref(m.person), **_role(m), "dispatching_unit": serialize.ref(m.person.home_unit),
+            "members": [{"person": serialize.ref(m.person), **_role(m),
+                         "dispatching_unit": serialize.ref(m.person.home_unit),
                          "start_date": serialize.iso(m.start_date), "end_date": serialize.iso(people.last_day(m))}
                         for m in roster.members],
             "vacancies": roster.vacancies, "leader_vacant": roster.leader_vacant,
@@ -53,15 +54,13 @@ def team(roster: people.Roster) -> dict:
 
 @bp.get("/people/<int:person_id>")
 def person_detail(person_id):
-    found, today = people.load_person(db.session, person_id), clock.today()
-    if not people.may_read_person(g.actor, found, today):
-        raise Forbidden("not_your_person")
+    today = clock.today()
+    found = people.readable_person(db.session, person_id, g.actor, today)
     return jsonify(person(people.person_record(db.session, found, g.actor, today), today))
 
 
 @bp.get("/teams/<int:team_id>")
 def team_detail(team_id):
-    found, today = people.load_team(db.session, team_id), clock.today()
-    if not people.may_read_team(g.actor, found, today):
-        raise Forbidden("not_your_team")
+    today = clock.today()
+    found = people.readable_team(db.session, team_id, g.actor, today)
     return jsonify(team(people.team_roster(db.session, found, today)))
