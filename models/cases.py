@@ -50,6 +50,10 @@ class Case(Base):
     events: Mapped[list[Event]] = relationship(back_populates="case", order_by="Event.seq")
     filings: Mapped[list[Filing]] = relationship(back_populates="case", order_by="Filing.id")
     attachments: Mapped[list[Attachment]] = relationship(order_by="Attachment.id")
+    # The policy version the case was opened under, read with the case when it is acted on.
+    policy: Mapped["PolicyVersion"] = relationship(  # noqa: F821
+        primaryjoin="and_(foreign(Case.policy_id) == PolicyVersion.policy_id, "
+                    "foreign(Case.policy_version) == PolicyVersion.version)", viewonly=True)
 
     __mapper_args__ = {"version_id_col": version}
 

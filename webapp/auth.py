@@ -5,7 +5,7 @@ import secrets
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash
 
@@ -32,11 +32,14 @@ def new_token(user: User) -> str:
     return token
 
 
+# One statement, built once (every API request runs it): the account, with the grants every
+# permission check reads.
+_BY_TOKEN = (select(User).join(ApiToken, ApiToken.user_id == User.id)
+             .where(ApiToken.token_hash == bindparam("token_hash")).options(joinedload(User.grants)))
+
+
 def user_for_token(token: str) -> User | None:
-    # One statement: the account, with the grants every permission check reads.
-    user = db.session.scalars(select(User).join(ApiToken, ApiToken.user_id == User.id)
-                              .where(ApiToken.token_hash == _hash(token))
-                              .options(joinedload(User.grants))).unique().first()
+    user = db.session.scalars(_BY_TOKEN, {"token_hash": _hash(token)}).unique().first()
     return user if user is not None and user.active else None
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 from transitions import MachineError
 
 from models import Case, OrgUnit, Person, PolicyVersion, User
-from workflows import access, history, notifications, queries, registry
+from workflows import access, history, notifications, registry
 from workflows.errors import Conflict, Forbidden, NotFound
 from workflows.fields import MAX_ID
 
@@ -29,7 +29,8 @@ class ActionContext:
 
 def load_case(session: Session, case_id: int, for_update: bool = False) -> Case:
     """The case with everything an action and its answer read of it, in a fixed few statements:
-    its unit, village and subject, its tasks and filings, and its procedure's own details."""
+    its unit, village and subject, its tasks and filings, its pinned policy version and its
+    procedure's own details."""
     if not 1 <= case_id <= MAX_ID:
         raise NotFound("case_not_found", "id", id=case_id)
     case = session.scalars(_case_query(tuple(registry.kinds()), for_update), {"case_id": case_id}).unique().first()
@@ -45,9 +46,12 @@ def _case_query(kinds: tuple, for_update: bool):
     # The unit with the units above it (a village's township, county and city), which access and
     # the offices of its tasks read: the org tree is at most four deep.
     above = joinedload(Case.org_unit).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent).joinedload(OrgUnit.parent)
+    own = [make() for procedure in registry.all_procedures() for make in procedure.eager_case]
     query = select(Case).where(Case.id == bindparam("case_id")).options(
-        *queries.case_options(), above, joinedload(Case.subject).joinedload(Person.accounts),
-        joinedload(Case.tasks), joinedload(Case.filings))
+        *own, above, joinedload(Case.subject).joinedload(Person.accounts),
+        joinedload(Case.tasks), joinedload(Case.filings),
+        # In the session's identity map, policy.pinned finds the version without a statement.
+        joinedload(Case.policy))
     if for_update:
         # An action locks the case row (PostgreSQL): a second action on the same case waits for the
         # first to commit and then reads the case as it left it, so it sees the new version.

@@ -25,11 +25,16 @@ def _office_match(columns, pairs):
     return or_(false(), *[and_(code_col == code, unit_col == unit) for code, unit in sorted(pairs)])
 
 
+def task_options() -> list:
+    """Loader options for a page of tasks: the unit each is addressed to (its office's name on the
+    row) and its case, as case_options reads it."""
+    return [joinedload(Task.org_unit), *case_options(Task.case)]
+
+
 def case_options(*path) -> list:
     """Loader options that read, with a page of rows, each case's subject, village and its
     procedure's own details, reached from the rows through `path` (e.g. Task.case)."""
-    # A case's village is its unit for a cadre's own cases: read from the unit already loaded.
-    options = [joinedload(Case.subject), joinedload(Case.org_unit)]
+    options = [joinedload(Case.subject), joinedload(Case.org_unit), joinedload(Case.village)]
     options += [make() for procedure in registry.all_procedures() for make in procedure.eager]
     if not path:
         return options
@@ -75,7 +80,7 @@ def inbox(session: Session, user: User, page: int = 1, per_page: int = 20, overd
     merged_order = ((merged.c.due_date.is_(None), merged.c.due_date.asc(), *merged_newest) if sort == "due"
                     else merged_newest)
     query = (select(Task).join(merged, Task.id == merged.c.id)
-             .options(*case_options(Task.case))
+             .options(*task_options())
              .order_by(*merged_order))
     total = sum(session.scalar(select(func.count()).select_from(Task).where(b)) for b in branches)
     return paged(session, query, page, per_page, total)
@@ -96,7 +101,7 @@ def done_by(session: Session, user: User, page: int = 1, per_page: int = 20) -> 
     """Tasks this user closed: their archive. Only tasks they did: a task cancelled because their
     action ended the case (the other offices of a joint step, on a rejection) was not theirs."""
     query = (select(Task).where(Task.closed_by_id == user.id, Task.status == "done")
-             .options(*case_options(Task.case))
+             .options(*task_options())
              .order_by(Task.closed_at.desc(), Task.id.desc()))
     return paged(session, query, page, per_page)
 

@@ -40,6 +40,9 @@ class Procedure:
     extra_viewers_sql: Callable = lambda user: None
     # Relationships to load with a page of cases (e.g. its details row), to read them in one query.
     eager: tuple = ()
+    # The same for one case being acted on or shown: joined into the case's own statement, since a
+    # case's few rows cost less there than in a statement of their own.
+    eager_case: tuple = ()
     # Its section of a policy document, and the validator that checks it and fills defaults.
     policy_section: str | None = None
     validate_section: Callable | None = None

@@ -18,7 +18,8 @@ def task(t: Task) -> dict:
         "id": t.id, "case_id": t.case_id, "kind": t.kind, "step": t.step, "status": t.status,
         "office": t.office_code, "office_name": office_name(t.office_code, t.org_unit) if t.office_code else None,
         "org_unit": ref(t.org_unit),
-        "assignee": t.assignee.username if t.assignee else None,
+        # An office's task has no assignee: the id says so without asking the session for the user.
+        "assignee": t.assignee.username if t.assignee_id is not None else None,
         "opened_at": iso(t.opened_at), "due_date": iso(t.due_date), "overdue": due.is_overdue(t),
         "closed_at": iso(t.closed_at), "outcome": t.outcome,
     }

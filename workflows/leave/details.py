@@ -18,7 +18,7 @@ def details(case: Case) -> dict | None:
         "absent_days": [_iso(a.day) for a in lv.absences],
         "extends": lv.extends_case_id,
         "proxy": ({"by": lv.proxy_by.username, "name": lv.proxy_by.display_name,
-                   "completed_at": _iso(lv.completed_at)} if lv.proxy_by else None),
+                   "completed_at": _iso(lv.completed_at)} if lv.proxy_by_id is not None else None),
         "documents": [{"id": d.id, "filename": d.filename, "content_type": d.content_type, "size": d.size,
                        "url": f"/api/v1/cases/{case.id}/documents/{d.id}"} for d in case.attachments],
     }

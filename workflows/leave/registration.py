@@ -20,6 +20,8 @@ LEAVE = register(Procedure(
     eager=(lambda: joinedload(Case.leave),
            lambda: joinedload(Case.leave).selectinload(LeaveRequest.absences),
            lambda: selectinload(Case.attachments)),
+    eager_case=(lambda: joinedload(Case.leave).joinedload(LeaveRequest.absences),
+                lambda: joinedload(Case.attachments)),
     policy_section="leave",
     validate_section=rules.validate_section,
 ))
