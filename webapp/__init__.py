@@ -6,7 +6,7 @@ from flask import Flask, has_request_context, session
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
-from webapp import config
+from webapp import config, limits
 from webapp.extensions import babel, csrf, db, login_manager, migrate
 from workflows import clock
 
@@ -33,6 +33,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.from_env(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
+    limits.configure(app)  # request size (413) and each case's documents, unless configured
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "webapp" / "translations")
 
     clock.configure(app.config["TIMEZONE"])

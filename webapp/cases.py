@@ -5,12 +5,11 @@ exactly as the JSON API does: the page never decides who may do what; it offers 
 workflows.access.available_actions names and shows the workflow's refusals. What a kind shows and
 asks for of its own comes from its page registration (webapp.pages).
 """
-import io
-
-from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from webapp import pages, route_view
+from webapp.downloads import send_document
 from webapp.extensions import db
 from webapp.forms import show_error
 from webapp.messages import describe_error
@@ -39,9 +38,7 @@ def detail(case_id):
 @login_required
 def document(case_id, document_id):
     """A file on the case, for whoever may see the case (the approvers among them)."""
-    found = engine.attachment_of(visible_case(case_id), document_id)
-    return send_file(io.BytesIO(found.data), mimetype=found.content_type, as_attachment=True,
-                     download_name=found.filename)
+    return send_document(engine.attachment_of(visible_case(case_id), document_id))
 
 
 @bp.post("/<int:case_id>/act/<action>")

@@ -9,7 +9,7 @@ from workflows.errors import InvalidInput, WorkflowError
 # Bodies that are files rather than text: a roster workbook (.xlsx).
 BINARY_BODIES = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",)
 _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-               405: "method_not_allowed"}
+               405: "method_not_allowed", 413: "request_too_large"}
 
 
 def json_error(status: int, code: str, message: str, field: str | None = None):
@@ -35,6 +35,17 @@ def _holds_nul() -> bool:
     return b"\x00" in body or b"\\u0000" in body
 
 
+def _http_params(app: Flask) -> dict:
+    """What an HTTP error's message names: the request size limit, for a 413."""
+    return {"max_mb": (app.config.get("MAX_CONTENT_LENGTH") or 0) // (1024 * 1024)}
+
+
+def _kept_headers(error: HTTPException) -> dict:
+    """The headers an HTTP error carries that the client needs: a 405's `Allow` (the methods that
+    work), a 401's `WWW-Authenticate`."""
+    return {k: v for k, v in error.get_headers() if k in ("Allow", "WWW-Authenticate")}
+
+
 def register(app: Flask) -> None:
     @app.before_request
     def refuse_nul():
@@ -56,7 +67,9 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         code = _HTTP_CODES.get(error.code, "error")
-        message = describe(code) if code in _HTTP_CODES.values() else error.description
+        message = describe(code, **_http_params(app)) if code in _HTTP_CODES.values() else error.description
         if _wants_json():
-            return json_error(error.code, code, message)
-        return render_template("error.html", message=message), error.code
+            body, status = json_error(error.code, code, message)
+        else:
+            body, status = render_template("error.html", message=message), error.code
+        return body, status, _kept_headers(error)

@@ -165,9 +165,25 @@ MESSAGES = {
 
 MESSAGES.update(ROSTER_MESSAGES)
 
+# Bad input that is no person's typing: text no database stores, bodies nested or sized to break
+# the reader, uploads that are not what they claim.
+MESSAGES.update({
+    "invalid_text": _l("%(field)s holds characters that are not valid text (e.g. half of a character pair)."),
+    "json_too_deep": _l("%(field)s is nested more than %(max)s levels deep."),
+    "request_too_large": _l("The request is too large: at most %(max_mb)s MB may be sent at once."),
+    "document_content": _l("The file's content is not a %(type)s file, as its type says."),
+    "too_many_documents": _l("A case may keep at most %(max)s documents."),
+    "documents_too_large": _l("The documents of a case may take at most %(max_mb)s MB in all."),
+})
+
+# A range with one bound only is said as such, never "between 1 and None".
+_ONE_BOUND = {"min": _l("%(field)s must be at least %(min)s."), "max": _l("%(field)s must be at most %(max)s.")}
+
 
 def describe(code: str, field: str | None = None, **params) -> str:
     template = MESSAGES.get(code)
+    if code == "out_of_range" and (params.get("min") is None or params.get("max") is None):
+        template = _ONE_BOUND["min" if params.get("max") is None else "max"]
     if template is None:
         return code
     kinds = {"state": "state", "office": "office", "offices": "office", "kind": "unit_kind",

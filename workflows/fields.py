@@ -8,6 +8,7 @@ from datetime import date
 from workflows.errors import InvalidInput
 
 MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds on every database we run on
+TEXT_MAX = 2000  # a free-text field (a reason, a comment), unless its reader says otherwise
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Document:
     data: bytes
 
 
-def text(data: dict, name: str, required: bool = True, max_length: int = 2000) -> str | None:
+def text(data: dict, name: str, required: bool = True, max_length: int = TEXT_MAX) -> str | None:
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -25,9 +26,45 @@ def text(data: dict, name: str, required: bool = True, max_length: int = 2000) -
         return None
     if not isinstance(value, str):
         raise InvalidInput("invalid_string", name)
+    if not storable(value):
+        raise InvalidInput("invalid_text", name)
     if len(value) > max_length:
         raise InvalidInput("too_long", name, max=max_length)
     return value.strip()
+
+
+def storable(value: str) -> bool:
+    """Text every database can store: no lone surrogate ("\\ud800" in JSON decodes to one, and no
+    encoding writes it) and no NUL (PostgreSQL refuses it)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
+MAX_JSON_DEPTH = 32  # far beyond any body we read; deep nesting only exhausts the parser's stack
+
+
+def plain_json(data: dict) -> None:
+    """Refuse a body nested deeper than MAX_JSON_DEPTH, or holding text no database stores, naming the
+    top-level field it is under. Walked with a stack of its own: a recursive walk is what deep nesting
+    breaks."""
+    for name, value in data.items():
+        if not storable(name):
+            raise InvalidInput("invalid_text", "body")
+        pending = [(value, 2)]
+        while pending:
+            item, depth = pending.pop()
+            if depth > MAX_JSON_DEPTH:
+                raise InvalidInput("json_too_deep", name, max=MAX_JSON_DEPTH)
+            if isinstance(item, str) and not storable(item):
+                raise InvalidInput("invalid_text", name)
+            if isinstance(item, dict):
+                pending.extend((k, depth + 1) for k in item)
+                pending.extend((v, depth + 1) for v in item.values())
+            elif isinstance(item, list):
+                pending.extend((v, depth + 1) for v in item)
 
 
 def a_date(data: dict, name: str, required: bool = True) -> date | None:

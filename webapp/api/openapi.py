@@ -1,5 +1,10 @@
-"""The OpenAPI 3.1 document for /api/v1, served at /api/v1/openapi.json."""
-from workflows import registry
+"""The OpenAPI 3.1 document for /api/v1, served at /api/v1/openapi.json. Every /api/v1 endpoint is
+here (tests/test_bad_input.py walks the URL map), with the bounds the code enforces, read from it."""
+from webapp import case_filters  # a module import: case_filters itself imports webapp.api
+from webapp.api.parse import MAX_JSON_DEPTH, PAGE_MAX, PER_PAGE_MAX
+from workflows import registry, uploads
+from workflows.fields import MAX_ID, TEXT_MAX
+from workflows.leave import rules, services
 
 _ERROR = {"$ref": "#/components/schemas/Error"}
 
@@ -11,17 +16,39 @@ def _json(schema) -> dict:
 def _responses(ok_status: str, ok_schema, *errors: int) -> dict:
     out = {ok_status: {"description": "OK", **_json(ok_schema)}}
     for status in (401,) + errors:
-        out[str(status)] = {"description": "Error", **_json(_ERROR)}
+        out[str(status)] = {"description": _ERROR_WHEN.get(status, "Error"), **_json(_ERROR)}
     return out
+
+
+_ERROR_WHEN = {
+    413: "The request is larger than the server's limit (MAX_CONTENT_LENGTH, 16 MB by default)",
+    422: f"Bad input, the field named; also a body nested more than {MAX_JSON_DEPTH} levels deep "
+         "(json_too_deep) or text holding a lone surrogate (invalid_text)",
+}
+
+
+def _write_responses(ok_status: str, ok_schema, *errors: int) -> dict:
+    """A request with a body: it may also be too large (413) or unreadable (422)."""
+    return _responses(ok_status, ok_schema, *sorted({*errors, 413, 422}))
 
 
 def _q(name, schema, required=False, description=""):
     return {"name": name, "in": "query", "required": required, "schema": schema, "description": description}
 
 
-_CASE_ID = {"name": "case_id", "in": "path", "required": True, "schema": {"type": "integer"}}
-_PAGING = [_q("page", {"type": "integer", "minimum": 1}), _q("per_page", {"type": "integer", "minimum": 1, "maximum": 100})]
+def _id(name: str) -> dict:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+
+
+_CASE_ID = _id("case_id")
+_PAGING = [_q("page", {"type": "integer", "minimum": 1, "maximum": PAGE_MAX}),
+           _q("per_page", {"type": "integer", "minimum": 1, "maximum": PER_PAGE_MAX})]
+_VERSION = {"type": "integer", "minimum": 1, "description": "the case's version the caller read"}
+_TEXT = {"type": "string", "maxLength": TEXT_MAX}
 _ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
+_DOCUMENTS = {"type": "array", "items": _ref("Document"), "description":
+              "a case keeps at most CASE_DOCUMENTS_MAX documents (10 by default) of CASE_DOCUMENTS_MAX_MB "
+              "(30 MB by default) in all"}
 
 
 def _all_actions() -> list[str]:
@@ -51,17 +78,23 @@ def document() -> dict:
                                "properties": {"type": {"enum": ["personal", "sick", "annual"]},
                                               "start_date": {"type": "string", "format": "date"},
                                               "end_date": {"type": "string", "format": "date"},
-                                              "reason": {"type": "string", "maxLength": 2000},
+                                              "reason": {"type": "string", "maxLength": services.REASON_MAX},
                                               "draft": {"type": "boolean"},
-                                              "on_behalf_of": {"type": "integer", "description":
+                                              "on_behalf_of": {"type": "integer", "minimum": 1,
+                                                               "maximum": MAX_ID, "description":
                                                                "urgent leave (篇六): the person id of the "
                                                                "cadre a proxy files for"},
-                                              "documents": {"type": "array", "items": _ref("Document")}}},
+                                              "documents": _DOCUMENTS}},
                 "Document": {"type": "object", "required": ["filename", "content_type", "data"],
-                             "properties": {"filename": {"type": "string"},
-                                            "content_type": {"enum": ["application/pdf", "image/jpeg",
-                                                                      "image/png"]},
-                                            "data": {"type": "string", "format": "byte"}}},
+                             "properties": {"filename": {"type": "string", "maxLength": uploads.FILENAME_MAX,
+                                                         "description": "control characters and folders are "
+                                                                        "taken out; an empty name becomes "
+                                                                        "document.pdf (.jpg, .png)"},
+                                            "content_type": {"enum": list(services.DOCUMENT_TYPES)},
+                                            "data": {"type": "string", "format": "byte", "description":
+                                                     f"base64; at most {services.DOCUMENT_MAX_BYTES // uploads.MB}"
+                                                     " MB decoded, and its first bytes must be those of "
+                                                     "content_type (422 document_content otherwise)"}}},
                 "Task": {"type": "object", "properties": {
                     "id": {"type": "integer"}, "case_id": {"type": "integer"}, "kind": {"type": "string"},
                     "step": {"type": "integer"}, "office": {"type": ["string", "null"]},
@@ -166,7 +199,7 @@ def document() -> dict:
                 "summary": "The approval steps a leave of N days would need",
                 "parameters": [
                     {"name": "policy_id", "in": "path", "required": True, "schema": {"type": "string"}},
-                    _q("days", {"type": "integer", "minimum": 1}, True),
+                    _q("days", {"type": "integer", "minimum": 1, "maximum": rules.MAX_LEAVE_DAYS}, True),
                     _q("applicant", {"enum": ["member", "leader"]}, True),
                     _q("tier", {"enum": ["city", "county"]}, True),
                     _q("type", {"enum": ["personal", "sick", "annual"]})],
@@ -174,13 +207,31 @@ def document() -> dict:
             "/api/v1/leave-requests": {"post": {
                 "summary": "File a leave request for the caller (submitted unless draft is true)",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
-                "responses": _responses("201", _ref("Case"), 403, 409, 422, 503)}},
+                "responses": _write_responses("201", _ref("Case"), 403, 409, 503)}},
             "/api/v1/leave-requests/preview": {"post": {
                 "summary": "The route and day count a leave would get, without filing it",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
-                "responses": _responses("200", _ref("Route"), 403, 409, 422)}},
+                "responses": _write_responses("200", _ref("Route"), 403, 409)}},
             "/api/v1/cases/{case_id}": {"get": {"summary": "A case", "parameters": [_CASE_ID],
                                                "responses": _responses("200", _ref("Case"), 403, 404)}},
+            "/api/v1/cases/{case_id}/documents/{document_id}": {"get": {
+                "summary": "A document on the case, as a download (Content-Disposition: attachment, "
+                           "X-Content-Type-Options: nosniff), for whoever may see the case",
+                "parameters": [_CASE_ID, _id("document_id")],
+                "responses": {"200": {"description": "The file", "content": {
+                    t: {"schema": {"type": "string", "format": "binary"}} for t in services.DOCUMENT_TYPES}},
+                              **{k: v for k, v in _responses("200", {}, 403, 404).items() if k != "200"}}}},
+            "/api/v1/cases/{case_id}/extensions": {"post": {
+                "summary": "续假: the applicant of an approved leave asks, before its last day, to stay away "
+                           "longer; 201 with the new request, from the day after the approved end",
+                "parameters": [_CASE_ID],
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["version", "end_date", "reason"],
+                    "properties": {"version": _VERSION,
+                                   "end_date": {"type": "string", "format": "date",
+                                                "description": "after the approved end"},
+                                   "reason": {"type": "string", "maxLength": services.REASON_MAX}}})},
+                "responses": _write_responses("201", _ref("Case"), 403, 404, 409, 503)}},
             "/api/v1/cases/{case_id}/history": {"get": {
                 "summary": "The case's events, oldest first", "parameters": [_CASE_ID],
                 "responses": _responses("200", {"type": "array", "items": _ref("Event")}, 403, 404)}},
@@ -190,34 +241,36 @@ def document() -> dict:
                                           "schema": {"enum": _all_actions()}}],
                 "requestBody": {"required": True, **_json({
                     "type": "object", "required": ["version"],
-                    "properties": {"version": {"type": "integer"}, "comment": {"type": "string"},
+                    "properties": {"version": _VERSION, "comment": _TEXT,
                                    "actual_return_date": {"type": "string", "format": "date"},
-                                   "documents": {"type": "array", "items": _ref("Document"),
-                                                 "description": "attach_document and complete"}}})},
-                "responses": _responses("200", _ref("Case"), 403, 404, 409, 422, 503)}},
+                                   "documents": {**_DOCUMENTS, "description": "attach_document and complete"}}})},
+                "responses": _write_responses("200", _ref("Case"), 403, 404, 409, 503)}},
             "/api/v1/inbox": {"get": {"summary": "Open tasks the caller may act on, newest first",
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
             "/api/v1/filed": {"get": {"summary": "Cases filed (备案) with the caller's offices",
                                       "parameters": _PAGING, "responses": _responses("200", _ref("Page"), 422)}},
+            "/api/v1/openapi.json": {"get": {"summary": "This document (no authentication needed)",
+                                             "security": [], "responses": {"200": {
+                                                 "description": "OK", **_json({"type": "object"})}}}},
             "/api/v1/people/{person_id}": {"get": {
                 "summary": "A cadre's record: terms, warnings, grades, consequences and recent cases (readable by "
                            "the cadre, their team leader, the offices over their village, their dispatching unit, "
                            "and admins and inspectors in scope)",
-                "parameters": [{"name": "person_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "parameters": [_id("person_id")],
                 "responses": _responses("200", _ref("Person"), 403, 404)}},
             "/api/v1/teams/{team_id}": {"get": {
                 "summary": "A team's current members and vacancies (readable by its members, the offices over its "
                            "village, its members' dispatching units, and admins and inspectors in scope)",
-                "parameters": [{"name": "team_id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "parameters": [_id("team_id")],
                 "responses": _responses("200", _ref("Team"), 403, 404)}},
             "/api/v1/cases": {"get": {
                 "summary": "The cases the caller may see, newest first; filtered, paginated. `total` stops at "
                            "10,000 (then `total_capped` is true)",
                 "parameters": [_q("kind", {"type": "string"}), _q("state", {"type": "string"}),
-                               _q("person_id", {"type": "integer"}), _q("village_id", {"type": "integer"}),
-                               _q("township_id", {"type": "integer"}),
-                               _q("q", {"type": "string"}, description="a case number (42, #42, No.42) or "
-                                                                        "part of a person's name"),
+                               *(_q(name, {"type": "integer", "minimum": 1, "maximum": case_filters.MAX_ID})
+                                 for name in ("person_id", "village_id", "township_id")),
+                               _q("q", {"type": "string", "maxLength": 100},
+                                  description="a case number (42, #42, No.42) or part of a person's name"),
                                _q("from", {"type": "string", "format": "date"}, description="created on or after"),
                                _q("to", {"type": "string", "format": "date"}, description="created on or before"),
                                _q("overdue", {"type": "boolean"}, description="has an open task past its due date"),
@@ -235,7 +288,7 @@ def document() -> dict:
                         "schema": {"type": "string", "format": "binary"}}}},
                 "responses": {**_responses("200", {"type": "object", "required": ["created", "updated"],
                                                    "properties": {"created": {"type": "integer"},
-                                                                  "updated": {"type": "integer"}}}, 403),
+                                                                  "updated": {"type": "integer"}}}, 403, 413),
                               "422": {"description": "A bad row (or an unreadable file); nothing imported",
                                       **_json(_ref("RosterError"))}}}},
         },

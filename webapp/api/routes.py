@@ -1,11 +1,10 @@
 """The endpoints. Each parses its input, calls one workflow service or query, and serialises."""
-import io
-
-from flask import g, jsonify, request, send_file
+from flask import g, jsonify, request
 
 from webapp.api import bp, parse, serialize
 from webapp.api.notifications import supervised
 from webapp.api.openapi import document
+from webapp.downloads import send_document
 from webapp.extensions import db
 from workflows import clock, engine, policy, queries
 from workflows.errors import NotFound
@@ -56,9 +55,7 @@ def case_detail(case_id):
 
 @bp.get("/cases/<int:case_id>/documents/<int:document_id>")
 def case_document(case_id, document_id):
-    document = engine.attachment_of(_visible_case(case_id), document_id)
-    return send_file(io.BytesIO(document.data), mimetype=document.content_type, as_attachment=True,
-                     download_name=document.filename)
+    return send_document(engine.attachment_of(_visible_case(case_id), document_id))
 
 
 @bp.get("/cases/<int:case_id>/history")

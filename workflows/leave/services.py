@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from models import Attachment, Case, LeaveRequest, OrgUnit, Person, Term, User
-from workflows import access, clock, days as day_count, engine, history, offices, policy
+from workflows import access, clock, days as day_count, engine, history, offices, policy, uploads
 from workflows.engine import ActionContext
 from workflows.errors import Conflict, Forbidden, InvalidInput
 from workflows.fields import MAX_ID, Document
@@ -110,7 +110,9 @@ def attach(session: Session, case: Case, actor: User, document: Document) -> Non
         raise InvalidInput("required", "document")
     if len(document.data) > DOCUMENT_MAX_BYTES:
         raise InvalidInput("document_too_large", "document", max_mb=DOCUMENT_MAX_BYTES // (1024 * 1024))
-    case.attachments.append(Attachment(filename=document.filename[:200] or "document", size=len(document.data),
+    # The checks every upload passes: content against type, a safe name, the case's count and bytes.
+    document = uploads.checked(document, [a.size for a in case.attachments])
+    case.attachments.append(Attachment(filename=document.filename, size=len(document.data),
                                         content_type=document.content_type, data=document.data,
                                         uploaded_by_id=actor.id))
 
