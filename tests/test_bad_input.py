@@ -124,6 +124,22 @@ def test_file_names_are_cleaned_and_every_download_works(api, sent, stored):
     assert got.status_code == 200 and got.data == SICK_NOTE_BYTES
 
 
+def test_a_document_stored_before_names_were_cleaned_still_downloads(app, db, api):
+    """Rows written before the checks (a CR/LF in the name, an unchecked type) are sent safely."""
+    from models import Attachment
+    case = api(CADRE).post("/api/v1/leave-requests", json=leave_body(documents=[doc()])).get_json()
+    [document] = case["leave"]["documents"]
+    with app.app_context():
+        row = db.session.get(Attachment, document["id"])
+        row.filename, row.content_type = "诊断\r\n证明.pdf", "text/html"
+        db.session.commit()
+    got = api("dongling.head").get(document["url"])
+    assert got.status_code == 200 and got.data == SICK_NOTE_BYTES
+    assert got.headers["Content-Type"] == "application/octet-stream"
+    assert got.headers["Content-Disposition"].startswith("attachment")
+    assert "\r" not in got.headers["Content-Disposition"] and "\n" not in got.headers["Content-Disposition"]
+
+
 def test_a_nul_in_an_uploaded_files_name_is_taken_out(login_as, api):
     cadre = user(login_as, CADRE)
     start, end = leave_dates(2)
