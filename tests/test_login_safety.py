@@ -61,8 +61,9 @@ def test_pages_forbid_inline_script_and_framing(client, login_as):
         assert response.headers["Referrer-Policy"] == "same-origin"
 
 
-def test_signed_in_pages_are_not_kept_by_the_browser(client, login_as):
+def test_signed_in_pages_are_not_kept_by_the_browser(client, login_as, api):
     assert "no-store" in login_as("dongling.head").get("/inbox/").headers["Cache-Control"]
+    assert "no-store" in api("dongling.head").get("/api/v1/me").headers["Cache-Control"]
     assert "no-store" not in client.get("/login").headers.get("Cache-Control", "")
 
 

@@ -40,8 +40,11 @@ def security_headers(response: Response) -> Response:
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")  # frame-ancestors, for browsers without CSP 2
     headers.setdefault("Referrer-Policy", "same-origin")
-    # A signed-in page is one person's view: no browser or proxy may keep it for the next user.
-    if request.endpoint != "static" and current_user.is_authenticated:
+    # A signed-in page (or an API answer to a token) is one person's view: no browser or proxy may
+    # keep it for the next user. Read from the cookie, not by loading the account: this also runs
+    # after an error, when the database may be what failed.
+    signed_in = "_user_id" in session or "Authorization" in request.headers
+    if request.endpoint != "static" and signed_in:
         headers["Cache-Control"] = "no-store"
     return response
 
