@@ -4,6 +4,7 @@ from models.base import Base, utcnow
 from models.calendar import CalendarDay, HolidayNotice
 from models.cases import AbsenceDay, Attachment, BlackoutPeriod, Case, Event, Filing, Task
 from models.leave import LeaveLedger, LeaveRequest
+from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
@@ -11,5 +12,5 @@ from models.sweep import Notification, Supervision, SweepRun, TaskNotice
 __all__ = [
     "Base", "utcnow", "AbsenceDay", "Attachment", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveLedger", "LeaveRequest",
     "Task", "ApiToken", "OrgUnit", "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion", "CalendarDay",
-    "HolidayNotice", "Notification", "Supervision", "SweepRun", "TaskNotice",
+    "HolidayNotice", "LoginAttempt", "Notification", "Supervision", "SweepRun", "TaskNotice",
 ]

@@ -84,6 +84,9 @@ class User(Base):
     locale: Mapped[str | None] = mapped_column(String(10))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Names the account's signed-in sessions: each session cookie carries it, and logging out or a
+    # new password replaces it, so that a copied cookie stops working. None until the first login.
+    session_token: Mapped[str | None] = mapped_column(String(64))
 
     person: Mapped[Person | None] = relationship()
     grants: Mapped[list[RoleGrant]] = relationship(back_populates="user", cascade="all, delete-orphan")
@@ -104,7 +107,8 @@ class User(Base):
         return self.active
 
     def get_id(self) -> str:
-        return str(self.id)
+        """What the session cookie keeps: the account and its current session token."""
+        return f"{self.id}:{self.session_token}"
 
 
 class RoleGrant(Base):

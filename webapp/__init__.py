@@ -2,11 +2,16 @@
 import os
 from pathlib import Path
 
-from flask import Flask, has_request_context, session
+from flask import Flask, Response, has_request_context, request, session
 from flask_babel import lazy_gettext
 from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
+<<<<<<< HEAD
 from webapp import config, limits
+=======
+from webapp import config, secret_key
+>>>>>>> authsafe
 from webapp.extensions import babel, csrf, db, login_manager, migrate
 from workflows import clock
 
@@ -26,14 +31,44 @@ def select_locale() -> str:
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def create_app(test_config: dict | None = None) -> Flask:
+# Pages load only this site's own scripts and styles (none inline), post forms only to it, and are
+# never framed: an injected <script> or style attribute does nothing, and no site can overlay them.
+CONTENT_SECURITY_POLICY = "; ".join((
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"))
+
+
+def security_headers(response: Response) -> Response:
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")  # frame-ancestors, for browsers without CSP 2
+    headers.setdefault("Referrer-Policy", "same-origin")
+    # A signed-in page (or an API answer to a token) is one person's view: no browser or proxy may
+    # keep it for the next user. Read from the cookie, not by loading the account: this also runs
+    # after an error, when the database may be what failed.
+    signed_in = "_user_id" in session or "Authorization" in request.headers
+    if request.endpoint != "static" and signed_in:
+        headers["Cache-Control"] = "no-store"
+    return response
+
+
+def create_app(test_config: dict | None = None, instance_path: str | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True, template_folder=str(ROOT / "templates"),
-                static_folder=str(ROOT / "webapp" / "static"))
+                static_folder=str(ROOT / "webapp" / "static"), instance_path=instance_path)
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.from_mapping(config.from_env(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
+<<<<<<< HEAD
     limits.configure(app)  # request size (413) and each case's documents, unless configured
+=======
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secret_key.load_or_create(app.instance_path)
+    if app.config["PROXY_HOPS"]:
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+>>>>>>> authsafe
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "webapp" / "translations")
 
     clock.configure(app.config["TIMEZONE"])
@@ -56,6 +91,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
     errors.register(app)
+    app.after_request(security_headers)
     views.register(app)
     cli.register(app)
     notifications.register(app)  # its pages, and the bell's count in every page header

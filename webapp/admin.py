@@ -3,18 +3,19 @@ search over every case. Only holders of an `admin` grant come in. Each post is o
 bad input is shown at its field with status 422, and nothing is written."""
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_user
 from sqlalchemy import func, select
 from werkzeug.security import generate_password_hash
 from wtforms.fields.choices import SelectChoice
 
 from models import BlackoutPeriod, Case, OrgUnit, Person, RoleGrant, Team, Term, User
 from webapp import admin_forms as forms
+from webapp.auth import login_limits, new_session_token
 from webapp.extensions import db, login_manager
 from webapp.forms import show_error
 from webapp.labels import STATES, label
 from webapp.views import page_number
-from workflows import clock, org_admin, policy
+from workflows import clock, login_guard, org_admin, policy
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.fields import MAX_ID
 from workflows.unit_of_work import UnitOfWork
@@ -273,8 +274,9 @@ def users():
 
 
 def _user_page(user: User, form, grant_form, status=200, general_errors=()):
+    locked_until = login_guard.locked_until(db.session, login_limits(), user.username)
     return render_template("admin/user.html", user=user, form=form, grant_form=grant_form,
-                           general_errors=list(general_errors)), status
+                           general_errors=list(general_errors), locked_until=locked_until), status
 
 
 def _grant_form(form: forms.GrantForm) -> forms.GrantForm:
@@ -301,7 +303,20 @@ def user(user_id):
     row.username, row.person, row.active = form.username.data.strip(), person, form.active.data
     if form.password.data:
         row.password_hash = generate_password_hash(form.password.data)
-    return _saved(_("The user was saved."), "admin.user", user_id=row.id)
+        new_session_token(row)  # whoever is signed in with the old password is signed out
+    response = _saved(_("The user was saved."), "admin.user", user_id=row.id)
+    if form.password.data and row.id == current_user.id:
+        login_user(row)  # but the administrator who changed their own password stays signed in
+    return response
+
+
+@bp.post("/users/<int:user_id>/unlock")
+def unlock_user(user_id):
+    """Lift a lock that wrong passwords put on the username."""
+    row = _row(User, user_id)
+    login_guard.unlock(db.session, row, current_user)
+    current_app.logger.info("login lock lifted: username %r by %r", row.username, current_user.username)
+    return _saved(_("The username was unlocked: it may log in again."), "admin.user", user_id=row.id)
 
 
 @bp.post("/users/<int:user_id>/grants")
