@@ -7,11 +7,7 @@ from flask_babel import lazy_gettext
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-<<<<<<< HEAD
-from webapp import config, limits
-=======
-from webapp import config, secret_key
->>>>>>> authsafe
+from webapp import config, limits, secret_key
 from webapp.extensions import babel, csrf, db, login_manager, migrate
 from workflows import clock
 
@@ -60,15 +56,12 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.config.from_mapping(config.from_env(app.instance_path))
     if test_config:
         app.config.from_mapping(test_config)
-<<<<<<< HEAD
     limits.configure(app)  # request size (413) and each case's documents, unless configured
-=======
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secret_key.load_or_create(app.instance_path)
     if app.config["PROXY_HOPS"]:
         hops = app.config["PROXY_HOPS"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
->>>>>>> authsafe
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(ROOT / "webapp" / "translations")
 
     clock.configure(app.config["TIMEZONE"])
