@@ -7,10 +7,13 @@ asks for of its own comes from its page registration (webapp.pages).
 """
 import io
 
-from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from werkzeug.datastructures import MultiDict
 
 from webapp import pages, route_view
+from webapp.errors import kept_form
 from webapp.extensions import db
 from webapp.forms import show_error
 from webapp.messages import describe_error
@@ -70,6 +73,20 @@ def act(case_id, action):
         return redirect(url_for("cases.detail", case_id=case_id), 303)
     flash(str(page.done), "success")
     return redirect(url_for("cases.detail", case_id=case_id), 303)
+
+
+@bp.get("/<int:case_id>/act/<action>")
+@login_required
+def act_again(case_id, action):
+    """The address a refused form leaves in the address bar, and the way back after logging in
+    from a form whose session had ended: the case page, with the text the user typed if it was kept."""
+    case = visible_case(case_id)
+    kept = kept_form(request.path)
+    if kept is None or action not in access.available_actions(current_user, case):
+        return redirect(url_for("cases.detail", case_id=case_id), 303)
+    form = pages.action_page(case.kind, action).form(formdata=MultiDict(kept))
+    flash(str(_l("Your session had ended. What you typed is kept: check it and send it again.")), "error")
+    return render(case, action, form)
 
 
 def _blank_form(case, action: str):
