@@ -117,3 +117,14 @@ def test_a_form_sent_after_the_session_ended_comes_back_after_login_with_its_tex
     assert re.search(r"<textarea[^>]*>\s*请补充返岗安排</textarea>", page.html)
     rejected = post(ended, f"{path}/act/reject", {"version": version, "comment": "请补充返岗安排"}, path)
     assert rejected.state == "rejected"
+
+
+def test_the_leave_form_shows_every_error_at_once_and_marks_what_is_required(login_as):
+    cadre = user(login_as, CADRE)
+    form = get(cadre, "/leave/new")
+    assert len(form.all("required-mark")) == 4  # type, start, end, reason
+    refused = post(cadre, "/leave/new", {"leave_type": "personal", "start_date": "", "end_date": "",
+                                         "reason": "", "submit_leave": "1"}, "/leave/new")
+    assert refused.status == 422
+    for field in ("start_date", "end_date", "reason"):
+        assert refused.has(f"error-{field}"), field
