@@ -78,7 +78,7 @@ def act(case_id, action):
 @bp.get("/<int:case_id>/act/<action>")
 @login_required
 def act_again(case_id, action):
-    """The address a refused form leaves in the address bar, and the way back after logging in
+    """The address a refused form keeps in the address bar, and the way back after logging in
     from a form whose session had ended: the case page, with the text the user typed if it was kept."""
     case = visible_case(case_id)
     kept = kept_form(request.path)
