@@ -40,10 +40,12 @@ def acting_as(session: Session, case: Case, actor: User, payload: dict | None) -
 def record(session: Session, case: Case, actor: User, action: str, from_state: str | None,
            comment: str | None = None, payload: dict | None = None) -> Event:
     case.event_count = (case.event_count or 0) + 1  # updates the case row: its version moves
-    office, unit = acting_as(session, case, actor, payload)
+    # Reading who acted must not flush a case still being built (its rows go in together).
+    with session.no_autoflush:
+        office, unit = acting_as(session, case, actor, payload)
+        name = actor.person.name if actor.person is not None else None
     event = Event(case_id=case.id, seq=case.event_count, at=utcnow(), actor_id=actor.id,
-                  actor_name=actor.person.name if actor.person is not None else None,
-                  actor_office=office, actor_unit=unit, action=action,
+                  actor_name=name, actor_office=office, actor_unit=unit, action=action,
                   from_state=from_state, to_state=case.state, comment=comment, payload=payload)
     if case.id is None:
         event.case = case  # a new case: its id comes with the flush
