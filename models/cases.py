@@ -120,6 +120,12 @@ class Event(Base):
     seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     actor_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    # Who acted, as they were then: a later rename or move must not rewrite who approved what.
+    # The person's name (none for an office account), the office they acted as, and the name of the
+    # unit holding it (for a cadre acting for themselves: the unit that sent them).
+    actor_name: Mapped[str | None] = mapped_column(String(50))
+    actor_office: Mapped[str | None] = mapped_column(String(30))
+    actor_unit: Mapped[str | None] = mapped_column(String(100))
     action: Mapped[str] = mapped_column(String(30))
     from_state: Mapped[str | None] = mapped_column(String(30))
     to_state: Mapped[str] = mapped_column(String(30))

@@ -131,7 +131,9 @@ def test_a_bad_filter_is_refused_naming_it(api, query, field):
 
 def test_who_sees_what(api, cases):
     everyone = set(cases.values())
-    dongling = {cases["li_short"]}  # it approved that one; the long leave never came its way
+    # The township over the cadre's village reads every leave of the cadre sent from there, the
+    # long leave too, whose route goes to the county.
+    dongling = {cases["li_short"], cases["li_long"]}
     assert set(ids(api, "dongling.head")) == dongling
     assert set(ids(api, "dongling.deputy")) == dongling
     assert set(ids(api, "xihe.head")) == {cases["huang"], cases["zhao"]}
@@ -139,6 +141,8 @@ def test_who_sees_what(api, cases):
     assert set(ids(api, "xinghua.member1")) == {cases["li_short"], cases["li_long"]}
     assert ids(api, "xinghua.member2") == []
     assert set(ids(api, "shiqiao.leader")) == {cases["liu_draft"]}
+    # A team leader reads the leaves of the team's cadres, whatever their route.
+    assert set(ids(api, "xinghua.leader")) == {cases["li_short"], cases["li_long"]}
     # County offices: what was filed with them, or asked of them.
     assert set(ids(api, "county.org")) == {cases["li_short"], cases["li_long"]}
     assert ids(api, "county.office") == []
@@ -278,7 +282,8 @@ def test_export_csv_opens_in_excel_with_the_visible_cases_only(login_as, cases):
     assert response.data.startswith("\ufeff".encode())  # Excel reads it as UTF-8
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
     assert rows[0][0] == "编号" and rows[0][3] == "人员"
-    assert [int(r[0]) for r in rows[1:]] == [cases["li_short"]]
+    # Its township's cadres' leaves, not the draft 刘洋 has not sent, nor 西河乡's.
+    assert [int(r[0]) for r in rows[1:]] == [cases["li_long"], cases["li_short"]]
     assert rows[1][3] == "李娜"
 
 

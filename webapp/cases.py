@@ -5,11 +5,14 @@ exactly as the JSON API does: the page never decides who may do what; it offers 
 workflows.access.available_actions names and shows the workflow's refusals. What a kind shows and
 asks for of its own comes from its page registration (webapp.pages).
 """
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from werkzeug.datastructures import MultiDict
 
 from webapp import pages, route_view
 from webapp.downloads import send_document
+from webapp.errors import kept_form
 from webapp.extensions import db
 from webapp.forms import show_error
 from webapp.messages import describe_error
@@ -67,6 +70,20 @@ def act(case_id, action):
         return redirect(url_for("cases.detail", case_id=case_id), 303)
     flash(str(page.done), "success")
     return redirect(url_for("cases.detail", case_id=case_id), 303)
+
+
+@bp.get("/<int:case_id>/act/<action>")
+@login_required
+def act_again(case_id, action):
+    """The address a refused form keeps in the address bar, and the way back after logging in
+    from a form whose session had ended: the case page, with the text the user typed if it was kept."""
+    case = visible_case(case_id)
+    kept = kept_form(request.path)
+    if kept is None or action not in access.available_actions(current_user, case):
+        return redirect(url_for("cases.detail", case_id=case_id), 303)
+    form = pages.action_page(case.kind, action).form(formdata=MultiDict(kept))
+    flash(str(_l("Your session had ended. What you typed is kept: check it and send it again.")), "error")
+    return render(case, action, form)
 
 
 def _blank_form(case, action: str):

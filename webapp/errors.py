@@ -1,5 +1,7 @@
 """Errors: JSON for the API (never a bare 500 for bad input), pages for people."""
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, redirect, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
@@ -46,6 +48,66 @@ def _kept_headers(error: HTTPException) -> dict:
     return {k: v for k, v in error.get_headers() if k in ("Allow", "WWW-Authenticate")}
 
 
+# A form posted after the session ended is kept (text fields only, and only this much of it: the
+# session lives in a cookie) and offered again at the same address once the user has logged in.
+KEPT_FORM = "kept_form"
+_KEEP_AT_MOST = 1500
+_NOT_KEPT = ("csrf_token", "password")
+_NO_RETURN_PATHS = ("/login", "/logout", "/lang/")
+
+# What a person reads on a refusal page, where the API's message speaks of requests and methods.
+PAGE_EXPIRED = _l("The page has expired. Open it again.")
+NOT_THIS_WAY = _l("This page cannot be opened this way. Go back and use its buttons.")
+
+
+def keep_the_form() -> None:
+    fields = {k: v for k, v in request.form.items() if k not in _NOT_KEPT}
+    if sum(len(v) for v in fields.values()) <= _KEEP_AT_MOST:
+        session[KEPT_FORM] = {"path": request.path, "fields": fields}
+
+
+def kept_form(path: str) -> dict | None:
+    """What the user had typed in the form posted to `path` when their session ended (once)."""
+    kept = session.get(KEPT_FORM)
+    if not kept or kept.get("path") != path:
+        return None
+    session.pop(KEPT_FORM)
+    return kept["fields"]
+
+
+def _local_referrer() -> str | None:
+    """The page the user came from, on this site: the first way back."""
+    ref = request.referrer or ""
+    host = request.host_url.rstrip("/")
+    if ref.startswith(host + "/") and ref != request.url:
+        return ref[len(host):]
+    return None
+
+
+def _ways_on(again: str | None = None) -> list[tuple[object, str]]:
+    """Where to go from a refusal: the page again (if that helps), back, the inbox."""
+    ways = []
+    if again:
+        ways.append((_l("Open the page again"), again))
+    back = _local_referrer()
+    if back and back != again:
+        ways.append((_l("Back to the previous page"), back))
+    if current_user.is_authenticated:
+        ways.append((_l("To my inbox"), url_for("inbox.index")))
+    else:
+        ways.append((_l("Log in"), url_for("auth.login")))
+    return ways
+
+
+def error_page(message, status: int, again: str | None = None):
+    return render_template("error.html", message=message, ways=_ways_on(again)), status
+
+
+def _session_ended() -> bool:
+    return request.method == "POST" and not current_user.is_authenticated and not any(
+        request.path.startswith(p) for p in _NO_RETURN_PATHS)
+
+
 def register(app: Flask) -> None:
     @app.before_request
     def refuse_nul():
@@ -56,13 +118,22 @@ def register(app: Flask) -> None:
     def workflow_error(error: WorkflowError):
         if _wants_json():
             return json_error(error.status, error.code, describe_error(error), error.field)
-        return render_template("error.html", message=describe_error(error)), error.status
+        return error_page(describe_error(error), error.status)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         if _wants_json():
             return json_error(400, "csrf", describe("csrf"))
-        return render_template("error.html", message=describe("csrf")), 400
+        if _session_ended():
+            # The session ended while the form was open: log in, then back to the form, text kept.
+            keep_the_form()
+            return redirect(url_for("auth.login", next=request.path), 303)
+        return error_page(PAGE_EXPIRED, 400, again=request.path)
+
+    @app.before_request
+    def keep_a_form_posted_after_logout():
+        if _session_ended() and request.blueprint != "api" and request.form:
+            keep_the_form()  # login_required sends it to the login page next
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
@@ -71,5 +142,7 @@ def register(app: Flask) -> None:
         if _wants_json():
             body, status = json_error(error.code, code, message)
         else:
-            body, status = render_template("error.html", message=message), error.code
+            if error.code == 405:
+                message = NOT_THIS_WAY
+            body, status = error_page(message, error.code)
         return body, status, _kept_headers(error)

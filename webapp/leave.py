@@ -8,11 +8,12 @@ from wtforms.fields.choices import SelectChoice
 
 from webapp import route_view
 from webapp.extensions import db
+from webapp.messages import describe_error
 from webapp.forms import LeaveForm, ProxyLeaveForm, show_error, uploaded
 from webapp.views import page_number
 from workflows import clock, queries
 from workflows.leave import balance, services
-from workflows.errors import WorkflowError
+from workflows.errors import InvalidInput, WorkflowError
 from workflows.leave.services import LeaveInput
 from workflows.unit_of_work import UnitOfWork
 
@@ -55,6 +56,13 @@ def new():
     return _leave_form(LeaveForm(), who=who)
 
 
+def _blank_reason_too(form: LeaveForm) -> None:
+    """A form refused for its dates also says that the reason is missing: every error at once,
+    not one per try. (The reason is the workflow's to check; it refuses a blank one the same way.)"""
+    if not (form.reason.data or "").strip():
+        form.reason.errors = [*form.reason.errors, describe_error(InvalidInput("required", "reason"))]
+
+
 def _leave_form(form: LeaveForm, proxy: bool = False, **context):
     """The leave form, the user's own or (`proxy`) one entered for the cadre it names: shown, then
     previewed, saved as a draft or submitted."""
@@ -62,6 +70,7 @@ def _leave_form(form: LeaveForm, proxy: bool = False, **context):
     if request.method == "GET":
         return render_template(**page)
     if not form.validate():
+        _blank_reason_too(form)
         return render_template(**page), 422
     try:
         person = services.cadre(db.session, form.on_behalf_of.data) if proxy else None

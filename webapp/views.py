@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from models import utcnow
-from webapp import pages
+from webapp import actors, pages
 from webapp.labels import label
 from workflows import offices
 from workflows.fields import MAX_ID
@@ -49,6 +49,9 @@ def register(app: Flask) -> None:
     app.add_template_filter(waited, "waited")
     app.add_template_global(label)
     app.add_template_global(office_name)
+    # Who acted, and who is logged in, by name and office rather than login name.
+    app.add_template_global(actors.of_event, "actor_of")
+    app.add_template_global(actors.of_user, "user_name")
     app.add_template_global(get_locale)
     app.add_template_global(offices.acting_offices)
     # A case's kind on the generic pages: its template parts, and its own details row.

@@ -19,6 +19,23 @@ def _case_units(case: Case) -> set[int]:
     return units
 
 
+# The offices over a cadre's village that may read every case about the cadre, whatever its route
+# (read only: they act only where a task is theirs): the team leader at the village, the township.
+VILLAGE_READERS = ("team_leader",)
+TOWNSHIP_READERS = ("township",)
+# A case its applicant has not sent yet is theirs alone.
+UNSENT_STATES = ("draft",)
+
+
+def _reads_as_village_office(mine: set[tuple[str, int]], case: Case) -> bool:
+    village = case.village
+    if village is None or case.subject_person_id is None or case.state in UNSENT_STATES:
+        return False
+    if any((code, village.id) in mine for code in VILLAGE_READERS):
+        return True
+    return any((code, u.id) in mine for u in village.ancestors() for code in TOWNSHIP_READERS)
+
+
 def may_view(user: User, case: Case) -> bool:
     if is_subject(user, case) or registry.get(case.kind).extra_viewers(user, case):
         return True
@@ -26,6 +43,8 @@ def may_view(user: User, case: Case) -> bool:
     if overseen and overseen & _case_units(case):
         return True
     mine = offices.acting_offices(user)
+    if _reads_as_village_office(mine, case):
+        return True
     return (any((t.office_code, t.org_unit_id) in mine or t.assignee_id == user.id for t in case.tasks)
             or any((f.office_code, f.org_unit_id) in mine for f in case.filings))
 

@@ -15,7 +15,7 @@ from sqlalchemy import and_, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from models import Case, Filing, OrgUnit, Person, Task, User
-from workflows import clock, offices, queries, registry
+from workflows import access, clock, offices, queries, registry
 from workflows.fields import MAX_ID
 
 
@@ -108,6 +108,13 @@ def visible_to(user: User, tree: OrgTree):
         branches.append(_unit_column().in_(sorted(scope)))
         branches.append(_subject_column().in_(
             select(Person.id).where(Person.home_unit_id.in_(sorted(overseen)))))
+    # The team leader of a village and the township over it read every case about a cadre there
+    # (access.VILLAGE_READERS / TOWNSHIP_READERS), by the case's village column.
+    villages = sorted({u for code, u in held if code in access.VILLAGE_READERS}
+                      | {v for code, u in held if code in access.TOWNSHIP_READERS for v in tree.under(u)})
+    if villages:
+        branches.append(and_(Case.village_id.in_(villages), _subject_column().is_not(None),
+                             Case.state.not_in(access.UNSENT_STATES)))
     # One branch per office: each reads one range of an index ((office, unit, case) on tasks).
     branches.append(Case.id.in_(select(Task.case_id).where(Task.assignee_id == user.id)))
     for code, unit in sorted(held):

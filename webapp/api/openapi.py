@@ -112,6 +112,7 @@ def document() -> dict:
                              "actions": {"type": "array", "items": {"type": "string"}}}},
                 "Event": {"type": "object", "properties": {
                     "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"},
+                    "actor_name": {"type": "string"}, "actor_office": {"type": ["string", "null"]},
                     "from_state": {"type": ["string", "null"]}, "to_state": {"type": "string"},
                     "comment": {"type": ["string", "null"]}}},
                 "Ref": {"type": "object", "required": ["id", "name"],

@@ -1,5 +1,6 @@
 """JSON shapes of cases, tasks, events and policies."""
 from models import Case, Event, Filing, Task, User
+from webapp import actors
 from webapp.labels import label
 from webapp.views import office_name
 from workflows import access, due, registry
@@ -56,7 +57,8 @@ def inbox_item(t: Task) -> dict:
 
 def event(e: Event) -> dict:
     return {
-        "seq": e.seq, "at": iso(e.at), "actor": e.actor.username, "actor_name": e.actor.display_name,
+        "seq": e.seq, "at": iso(e.at), "actor": e.actor.username,
+        "actor_name": actors.name_of_event(e), "actor_office": actors.office_of_event(e),
         "action": e.action, "from_state": e.from_state, "to_state": e.to_state, "comment": e.comment,
         "payload": e.payload,
     }
