@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from models import Person
-from tests.conftest import SICK_NOTE, SICK_NOTE_BYTES, csrf_token, leave_dates, use_preset
+from tests.conftest import SICK_NOTE, SICK_NOTE_BYTES, csrf_token, leave_dates, on_day, use_preset
 from tests.pages import get, option_value, post, user
 
 LEADER, CADRE = "xinghua.leader", "xinghua.member1"  # 张伟 leads 杏花村's team; 李娜 is a member
@@ -58,7 +58,8 @@ def test_leader_enters_it_and_the_cadre_completes_it_after_coming_back(app, db, 
 
     # Back two days late: the days now run from the actual return.
     back = end + timedelta(days=2)
-    assert api(CADRE).act(case["id"], "report_back", actual_return_date=back.isoformat()).status_code == 200
+    with on_day(back):
+        assert api(CADRE).act(case["id"], "report_back", actual_return_date=back.isoformat()).status_code == 200
     after = api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()
     [owed] = [t for t in after["open_tasks"] if t["kind"] == "complete"]
     assert owed["due_date"] == (back + timedelta(days=3)).isoformat()

@@ -66,6 +66,8 @@ MESSAGES = {
     "too_long": _l("%(field)s may be at most %(max)s characters."),
     "end_before_start": _l("The end date is before the start date."),
     "return_before_start": _l("The return date is before the leave started."),
+    "report_before_start": _l("The leave has not begun (it starts on %(start)s): there is nothing to report back from yet. Cancel it instead if it is not needed."),
+    "return_in_future": _l("The return date is in the future: report back on the day you are back (today is %(today)s)."),
     "too_many_days": _l("A leave may last at most %(max)s days."),
     "no_working_days": _l("These dates contain no working day."),
     "unknown_leave_type": _l("This policy has no leave type “%(value)s”."),

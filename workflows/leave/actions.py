@@ -98,8 +98,16 @@ def _report_back(case, ctx):
     back = ctx.data.get("actual_return_date")
     if back is None:
         raise InvalidInput("required", "actual_return_date")
+    if not engine.allowed(case, "report_back"):
+        raise Conflict("action_not_allowed", action="report_back", state=case.state)
+    today = clock.today()
+    if today < case.leave.start_date:
+        # Nothing to report back from yet: a leave not begun is cancelled (or a trip withdrawn), not closed.
+        raise InvalidInput("report_before_start", "actual_return_date", start=case.leave.start_date.isoformat())
     if back < case.leave.start_date:
         raise InvalidInput("return_before_start", "actual_return_date")
+    if back > today:
+        raise InvalidInput("return_in_future", "actual_return_date", today=today.isoformat())
     engine.fire(case, "report_back", ctx)
     return {"actual_return_date": back.isoformat()}
 
@@ -151,6 +159,11 @@ def _approver_may(event: str):
     return lambda user, case: engine.allowed(case, event) and approval.may_decide(user, case)
 
 
+def _may_report_back(user, case) -> bool:
+    """The report back (销假) is offered from the leave's first day: before it there is nothing to return from."""
+    return _applicant_may("report_back")(user, case) and case.leave.start_date <= clock.today()
+
+
 def _may_attach(user, case) -> bool:
     return _is_author(user, case) and case.state in DOCUMENT_STATES
 
@@ -189,7 +202,7 @@ ACTIONS = {
     "return": Action(_decline("return"), who=_approver_may("return")),
     "submit": Action(_submit, who=_author_may("submit"), read=_read_submit),
     "withdraw": Action(_withdraw, who=_author_may("withdraw")),
-    "report_back": Action(_report_back, who=_applicant_may("report_back"), read=_read_return_date),
+    "report_back": Action(_report_back, who=_may_report_back, read=_read_return_date),
     "cancel": Action(_cancel, who=_author_may("cancel")),
     "attach_document": Action(_attach_documents, who=_may_attach, read=_read_documents),
     "complete": Action(_complete, who=_may_complete, read=_read_documents),
