@@ -134,6 +134,10 @@ MESSAGES = {
     "proxy_for_self": _l("File your own leave from “Request leave”, not on your own behalf."),
     "proxy_not_for_reports": _l("%(type)s is reported by the cadre; it cannot be entered by proxy."),
     "not_proxy": _l("Only %(offices)s may enter urgent leave for this cadre."),
+    "proxy_sole_approver": _l("You would have to approve this leave yourself as %(office)s, and nobody else holds "
+                              "that office: whoever enters a leave for a cadre may not approve it. Ask the office "
+                              "above to enter it, or have a second %(office)s appointed."),
+    "proxy_may_not_decide": _l("You entered this leave for the cadre, so another holder of the office decides it."),
     "unknown_person": _l("Choose the cadre from the list."),
     "nothing_to_complete": _l("This request has no written request left to complete."),
     "policy_id_format": _l("An id holds 2 to 49 lower-case letters, digits and hyphens, e.g. “shifan-county”."),

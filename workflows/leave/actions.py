@@ -35,12 +35,22 @@ def _fire(event: str):
 
 # ---------------------------------------------------------------- effects
 
+def _not_the_proxy(case, actor):
+    """Four eyes: whoever entered the leave for the cadre does not decide it too."""
+    if is_proxy(actor, case):
+        raise Forbidden("proxy_may_not_decide")
+
+
 def _approve(case, ctx):
+    if case.state == "pending":
+        _not_the_proxy(case, ctx.actor)
     return approval.approve(case, ctx.actor, lambda: engine.fire(case, "approve", ctx))
 
 
 def _decline(action: str):
     def run(case, ctx):
+        if case.state == "pending":
+            _not_the_proxy(case, ctx.actor)
         return approval.decline(case, ctx.actor, action, ctx.comment, lambda: engine.fire(case, action, ctx))
     return run
 
@@ -61,6 +71,8 @@ def _submit(case, ctx):
     body = policy.pinned_body(ctx.session, case.policy_id, case.policy_version)
     n = services.check_leave(ctx.session, inp, body)
     route = rules.route(body, n, leave.applicant_role, leave.tier, inp.leave_type)
+    if is_proxy(ctx.actor, case):
+        services.check_four_eyes(ctx.session, ctx.actor, case.village, case.subject, route)
     services.apply_input(case, inp, n, **route.as_dict())
     engine.fire(case, "submit", ctx)
     return {"days": n}
@@ -156,7 +168,8 @@ def _author_may(event: str):
 
 
 def _approver_may(event: str):
-    return lambda user, case: engine.allowed(case, event) and approval.may_decide(user, case)
+    return lambda user, case: (engine.allowed(case, event) and not is_proxy(user, case)
+                               and approval.may_decide(user, case))
 
 
 def _may_report_back(user, case) -> bool:

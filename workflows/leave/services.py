@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from models import Attachment, Case, LeaveRequest, OrgUnit, Person, Term, User
+from models import Attachment, Case, LeaveRequest, OrgUnit, Person, RoleGrant, Term, User
 from workflows import access, clock, days as day_count, engine, history, offices, policy
 from workflows.engine import ActionContext
 from workflows.errors import Conflict, Forbidden, InvalidInput
@@ -82,7 +82,10 @@ def preview_route(session: Session, user: User, inp: LeaveInput,
         who = posting(session, for_person, inp.start_date)
         check_proxy(user, who, inp.leave_type)
     n = check_leave(session, inp, who.policy.body)
-    return n, rules.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
+    route = rules.route(who.policy.body, n, who.role, who.tier, inp.leave_type)
+    if for_person is not None:
+        check_four_eyes(session, user, who.village, who.person, route)
+    return n, route, who
 
 
 def apply_input(case: Case, inp: LeaveInput, n: int, steps: list[dict], filing: list[str]):
@@ -132,6 +135,30 @@ def check_proxy(actor: User, who: Applicant, leave_type: str) -> None:
         if unit is not None and (code, unit.id) in mine:
             return
     raise Forbidden("not_proxy", offices=settings["by"])
+
+
+def check_four_eyes(session: Session, actor: User, village: OrgUnit, subject: Person, route: rules.Route) -> None:
+    """Whoever enters a leave for another cadre may not also approve it: a step the proxy could
+    decide goes to another holder of the office, and if the proxy holds it alone the entry is refused,
+    naming the office, before anything is written."""
+    mine = offices.acting_offices(actor)
+    for step in route.steps:
+        held = [code for code in step.approvers
+                if (unit := offices.resolve(code, village, subject)) is not None and (code, unit.id) in mine]
+        if not held:
+            continue
+        others = [code for code in step.approvers if code not in held]
+        if others and not step.joint:
+            continue  # another office of the step may decide it
+        for code in held:
+            if not _other_holders(session, actor, code, offices.resolve(code, village, subject)):
+                raise Conflict("proxy_sole_approver", office=code)
+
+
+def _other_holders(session: Session, actor: User, code: str, unit: OrgUnit) -> bool:
+    return session.scalar(select(RoleGrant.id).join(RoleGrant.user).where(
+        RoleGrant.role.in_(offices.roles_acting_for(code)), RoleGrant.org_unit_id == unit.id,
+        RoleGrant.user_id != actor.id, User.active.is_(True)).limit(1)) is not None
 
 
 def cadre(session: Session, person_id: int) -> Person:
