@@ -33,3 +33,42 @@ def test_the_report_back_page_refuses_a_return_date_still_to_come(login_as):
         refused = act(cadre, case_id, "report_back", actual_return_date=end)
         assert refused.status == 422 and refused.state == "approved"
         assert "The return date is in the future" in refused.text("error-actual_return_date")
+
+
+# ---------------------------------------------------------------- extensions (续假)
+
+def extend(api, case, new_end, by=CADRE):
+    version = api(by).get(f"/api/v1/cases/{case['id']}").get_json()["version"]
+    return api(by).post(f"/api/v1/cases/{case['id']}/extensions",
+                        json={"version": version, "end_date": new_end, "reason": "病情未愈，需延长"})
+
+
+def test_an_extension_is_routed_on_the_whole_continuous_absence(api):
+    # 004 第十六条: 7天以内的，报乡镇党委批准；7天以上的，报县委组织部门、县乡村振兴局和派出单位共同批准.
+    # 5 days extended by 4 is a 9-day absence: the joint county step decides it, not the township.
+    first = file_leave(api, days=5, start_in=0)
+    assert api("dongling.head").act(first["id"], "approve").get_json()["state"] == "approved"
+    asked = extend(api, first, leave_dates(9, start_in=0)[1])
+    assert asked.status_code == 201, asked.get_json()
+    extension = asked.get_json()
+    assert extension["leave"]["days"] == 4
+    assert extension["leave"]["route"] == [
+        {"approvers": ["county_org_dept", "county_rural_bureau", "dispatching_unit"], "joint": True}]
+    assert api("dongling.head").get("/api/v1/inbox").get_json()["total"] == 0
+    for approver in ("county.org", "county.rural", "unit.agri"):
+        assert api(approver).act(extension["id"], "approve").status_code == 200
+    assert api(CADRE).get(f"/api/v1/cases/{extension['id']}").get_json()["state"] == "approved"
+
+
+def test_an_extension_that_makes_the_absence_long_asks_for_a_stand_in(app, api):
+    # 000 篇九 第二十一条: 请假15天（含）以上，派出单位要安排符合条件人员接替工作. 10 days + 5 days = 15.
+    use_preset(app, "jiangxi-pian9")
+    first = file_leave(api, days=10, start_in=0)
+    for approver in ("dongling.head", "county.office", "county.group"):
+        api(approver).act(first["id"], "approve")
+    extension = extend(api, first, leave_dates(15, start_in=0)[1]).get_json()
+    assert len(extension["leave"]["route"]) == 3  # 15 days: the township, the county office, the leading group
+    for approver in ("dongling.head", "county.office", "county.group"):
+        approved = api(approver).act(extension["id"], "approve").get_json()
+    assert approved["state"] == "approved"
+    assert sorted(t["kind"] for t in approved["open_tasks"]) == ["report_back", "stand_in"]

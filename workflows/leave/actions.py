@@ -70,7 +70,7 @@ def _submit(case, ctx):
                               ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
     body = policy.pinned_body(ctx.session, case.policy_id, case.policy_version)
     n = services.check_leave(ctx.session, inp, body)
-    route = rules.route(body, n, leave.applicant_role, leave.tier, inp.leave_type)
+    route = services.route_for(body, leave, n, inp.leave_type)
     if is_proxy(ctx.actor, case):
         services.check_four_eyes(ctx.session, ctx.actor, case.village, case.subject, route)
     services.apply_input(case, inp, n, **route.as_dict())

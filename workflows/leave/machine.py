@@ -13,7 +13,7 @@ from models import BlackoutPeriod, Case, LeaveRequest, utcnow
 from workflows import approval, clock, history, locks, policy, tasks
 from workflows.engine import ActionContext
 from workflows.errors import InvalidInput
-from workflows.leave import balance, grant_checks, overstay
+from workflows.leave import balance, grant_checks, overstay, services
 
 STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
           "extended"]
@@ -137,8 +137,10 @@ def _finish_approval(event: EventData) -> None:
         MACHINE.events["extended"].trigger(first, ctx=ctx)
         history.record(ctx.session, first, ctx.actor, "extended", "approved", payload={"extension": case.id})
     stand_in_days = rules.get("stand_in_days")
-    if stand_in_days and case.leave.days >= stand_in_days:
-        # 篇九: so long an absence obliges the dispatching unit to send a stand-in or adjust the post.
+    before = services.days_before(case.leave)
+    if stand_in_days and before + case.leave.days >= stand_in_days > before:
+        # 篇九: so long an absence (an extension counts with the leave it continues) obliges the
+        # dispatching unit to send a stand-in or adjust the post; once, when the absence reaches it.
         tasks.open_office_task(ctx.session, case, "stand_in", 0, "dispatching_unit", rules["step_due_days"])
 
 

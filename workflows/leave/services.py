@@ -215,9 +215,24 @@ def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = 
     return case
 
 
+def days_before(leave: LeaveRequest) -> int:
+    """The days of the leaves this one extends (续假 on 续假…): with its own, one continuous absence."""
+    total, earlier = 0, leave.extends
+    while earlier is not None:
+        total += earlier.leave.days
+        earlier = earlier.leave.extends
+    return total
+
+
+def route_for(body: dict, leave: LeaveRequest, n: int, leave_type: str) -> rules.Route:
+    """An extension is routed on the whole continuous absence, not on its own added days: 5 days
+    extended by 4 is a 9-day absence, and whoever approves 9 days decides it."""
+    return rules.route(body, days_before(leave) + n, leave.applicant_role, leave.tier, leave_type)
+
+
 def extend_leave(session: Session, case_id: int, actor: User, version: int, new_end: date, reason: str) -> Case:
     """续假: ask, before an approved leave ends, to stay away longer. The extension is a request of its
-    own, from the day after the approved end, on the same route as the leave it extends."""
+    own, from the day after the approved end, routed on the whole continuous absence (route_for)."""
     first = engine.load_case(session, case_id, for_update=True)
     if not access.may_view(actor, first):
         raise Forbidden("not_your_case")
@@ -237,8 +252,9 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     n = check_leave(session, inp, pinned.body)
     case = engine.open_case(session, "leave", actor, pinned, org_unit=first.org_unit, subject=first.subject,
                             village=first.village, payload={"days": n, "extends": first.id}, comment=reason)
-    session.add(LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first))
-    apply_input(case, inp, n, steps=first.route, filing=first.filing)  # the same route as the first
+    extension = LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first)
+    session.add(extension)
+    apply_input(case, inp, n, **route_for(pinned.body, extension, n, old.leave_type).as_dict())
     _submit_new(session, case, actor)
     session.flush()  # the extension's number, for the first leave's history
     history.record(session, first, actor, "extend", first.state, reason, payload={"extension": case.id})
