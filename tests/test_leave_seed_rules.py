@@ -3,7 +3,8 @@ product to, and goes the way a user does (the JSON API or the pages)."""
 from datetime import date, timedelta
 
 from tests.conftest import leave_dates, on_day, use_preset
-from tests.pages import act, file_leave as file_on_page, user
+from tests.pages import act, file_leave as file_on_page, get, option_value, post, user
+from workflows import clock
 
 CADRE = "xinghua.member1"  # 李娜, member of 杏花村's team (东岭镇), sent by 县农业农村局
 LEADER = "xinghua.leader"  # 张伟 leads 杏花村's team
@@ -72,3 +73,36 @@ def test_an_extension_that_makes_the_absence_long_asks_for_a_stand_in(app, api):
         approved = api(approver).act(extension["id"], "approve").get_json()
     assert approved["state"] == "approved"
     assert sorted(t["kind"] for t in approved["open_tasks"]) == ["report_back", "stand_in"]
+
+
+# ---------------------------------------------------------------- special periods (特殊时期)
+
+def declare(admin, unit, start, end, reason):
+    page = get(admin, "/admin/blackouts")
+    return post(admin, "/admin/blackouts", {"org_unit_id": option_value(page.html, "org_unit_id", unit),
+                                            "start_date": start.isoformat(), "end_date": end.isoformat(),
+                                            "reason": reason}, "/admin/blackouts")
+
+
+def test_a_leave_that_overlaps_a_special_period_is_refused_and_approved_ones_are_listed(login_as, api):
+    # 000 篇十二: 特殊时期…全员在岗 — nobody is away on any day of it, whenever their leave starts.
+    begin = clock.today() + timedelta(days=20)
+    approved = file_leave(api, days=3, start_in=19)  # approved before the period is declared: 19th–21st
+    api("dongling.head").act(approved["id"], "approve")
+    elsewhere = file_leave(api, days=2, start_in=20, by="liushu.member1")  # 西河乡: not concerned
+    api("xihe.head").act(elsewhere["id"], "approve")
+
+    admin = user(login_as, "admin")
+    declared = declare(admin, "东岭镇", begin, begin + timedelta(days=9), "防汛关键期，全员在岗")
+    assert declared.status == 200
+    assert len(declared.all("blackout-row")) == 1
+    assert [a.attrs["data-case-id"] for a in declared.all("caught-leave")] == [str(approved["id"])]
+    assert "李娜" in declared.text("blackout-caught")
+
+    # Starts before the period, ends inside it: refused all the same.
+    start = begin - timedelta(days=2)
+    refused = api("xinghua.member2").post("/api/v1/leave-requests", json={
+        "type": "personal", "start_date": start.isoformat(), "end_date": (start + timedelta(days=4)).isoformat(),
+        "reason": "事假"})
+    assert error_of(refused) == (422, "blackout", "start_date")
+    assert "防汛关键期" in refused.get_json()["error"]["message"]

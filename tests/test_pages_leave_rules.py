@@ -85,7 +85,7 @@ def test_a_start_inside_a_special_period_is_refused(login_as):
                                      "reason": "防汛关键期，全员在岗"}, "/admin/blackouts")
     refused = ask(login_as(CADRE), begin + timedelta(days=2), begin + timedelta(days=3))
     assert refused.status == 422
-    assert "特殊时期，不得开始请假：防汛关键期，全员在岗" in refused.text("error-start_date")
+    assert "为特殊时期，请假不得与之重叠：防汛关键期，全员在岗" in refused.text("error-start_date")
     assert nothing_filed(login_as)
 
 

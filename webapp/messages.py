@@ -122,7 +122,7 @@ MESSAGES = {
                          "this request adds %(days)s."),
     "over_year_cap": _l("%(type)s used in %(year)s: %(used)s days, limit %(cap)s; this request adds %(days)s."),
     "leave_started": _l("The leave began on %(start)s; it can no longer be cancelled. Report back instead."),
-    "blackout": _l("No leave may start from %(start)s to %(end)s: %(reason)s."),
+    "blackout": _l("No leave may fall within %(start)s to %(end)s, a special period: %(reason)s."),
     "document_required": _l("%(type)s needs a supporting document (e.g. a doctor's note)."),
     "document_type": _l("The document must be one of: %(types)s."),
     "document_too_large": _l("The document may be at most %(max_mb)s MB."),

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from transitions import EventData, Machine
 
-from models import BlackoutPeriod, Case, LeaveRequest, utcnow
+from models import Case, LeaveRequest, utcnow
 from workflows import approval, clock, history, locks, policy, tasks
 from workflows.engine import ActionContext
 from workflows.errors import InvalidInput
-from workflows.leave import balance, grant_checks, overstay, services
+from workflows.leave import balance, blackouts, grant_checks, overstay, services
 
 STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
           "extended"]
@@ -57,16 +57,8 @@ def _check_no_overlap(event: EventData) -> None:
 
 
 def _check_blackout(event: EventData) -> None:
-    """篇十二 特殊时期: no leave may start inside a period declared for the village or above it."""
-    case, ctx = event.model, _ctx(event)
-    start = case.leave.start_date
-    units = [u.id for u in case.org_unit.ancestors()]
-    period = ctx.session.scalars(select(BlackoutPeriod).where(
-        BlackoutPeriod.org_unit_id.in_(units), BlackoutPeriod.start_date <= start,
-        BlackoutPeriod.end_date >= start).order_by(BlackoutPeriod.start_date)).first()
-    if period is not None:
-        raise InvalidInput("blackout", "start_date", reason=period.reason, start=period.start_date.isoformat(),
-                           end=period.end_date.isoformat())
+    """篇十二 特殊时期: no leave may touch a period declared for the village or above it."""
+    blackouts.check(_ctx(event).session, event.model)
 
 
 def require_documents(case: Case, ctx: ActionContext) -> None:
