@@ -45,8 +45,9 @@ def test_ten_day_leave_through_its_full_route(app, api, preset):
     assert expected == {"steps": route, "filing": filing}
 
     start, end = leave_dates(10)
-    created = cadre.post("/api/v1/leave-requests",
-                         json={"type": "personal", "start_date": start, "end_date": end, "reason": "家中老人住院"})
+    created = cadre.post("/api/v1/leave-requests",  # a document: 篇六 asks evidence for every leave
+                         json={"type": "personal", "start_date": start, "end_date": end, "reason": "家中老人住院",
+                               "documents": [SICK_NOTE]})
     assert created.status_code == 201, created.get_json()
     case = created.get_json()
     case_id = case["id"]

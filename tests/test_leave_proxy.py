@@ -110,8 +110,7 @@ def test_who_may_enter_leave_by_proxy(app, db, api):
     assert error_of(enter(api, lina, by="shiqiao.leader"))[:2] == (403, "not_proxy")  # another village's leader
     status, code, message = error_of(enter(api, zhangwei))
     assert (status, code) == (422, "proxy_for_self") and "本人请假" in message
-    status, code, message = error_of(enter(api, lina, leave_type="official_trip"))
-    assert (status, code) == (422, "proxy_not_for_reports") and "不能代为填报" in message
+    # (篇六 approves official trips like any leave, so a trip is no report here: see test_proxy_not_for_reports.)
     refused = enter(api, 999999)
     assert refused.status_code == 422 and refused.get_json()["error"]["field"] == "on_behalf_of"
     assert enter(api, "李娜").get_json()["error"]["field"] == "on_behalf_of"
@@ -183,6 +182,13 @@ def test_the_pages_for_the_leader_and_the_cadre(app, login_as, api, pian6):
 
     # A cadre with no one to file for gets no form.
     assert user(login_as, "xinghua.member2").get("/leave/proxy").status_code == 403
+
+
+def test_proxy_not_for_reports(app, db, api, pian6, edit_policy):
+    # Where an official trip is only reported (报备), there is no approval and no request to complete.
+    edit_policy("county-pian6", report_only={"official_trip": ["township"]})
+    status, code, message = error_of(enter(api, person_id(app, db, "李娜"), leave_type="official_trip"))
+    assert (status, code) == (422, "proxy_not_for_reports") and "不能代为填报" in message
 
 
 def test_whoever_enters_a_leave_for_a_cadre_does_not_approve_it(app, db, api):

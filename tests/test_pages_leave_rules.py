@@ -89,7 +89,8 @@ def test_a_start_inside_a_special_period_is_refused(login_as):
     assert nothing_filed(login_as)
 
 
-def test_sick_leave_without_a_document_is_refused_on_the_form(login_as):
+def test_sick_leave_without_a_document_is_refused_on_the_form(login_as, edit_policy):
+    edit_policy(documents_required=["sick"])  # no seed asks it; a county may
     start = clock.today() + timedelta(days=5)
     refused = ask(login_as(CADRE), start, start, leave_type="sick")
     assert refused.status == 422 and "病假须附证明材料" in refused.text("error-document")
