@@ -106,3 +106,24 @@ def test_a_leave_that_overlaps_a_special_period_is_refused_and_approved_ones_are
         "reason": "事假"})
     assert error_of(refused) == (422, "blackout", "start_date")
     assert "防汛关键期" in refused.get_json()["error"]["message"]
+
+
+# ---------------------------------------------------------------- the return reaches the approvers
+
+def filed_ids(client):
+    return [item["case"]["id"] for item in client.get("/api/v1/filed").get_json()["items"]]
+
+
+def test_the_return_is_filed_with_the_offices_that_approved_the_leave(app, api):
+    # 004 第十六条: 批准请假的部门，应对驻村工作队请销假情况登记备案. 000 篇九: 向准假单位销假，准假单位要将
+    # 请销假情况记录备案.
+    use_preset(app, "jiangxi-pian9")
+    case = file_leave(api, days=5, start_in=0)  # the township, then the county office
+    api("dongling.head").act(case["id"], "approve")
+    api("county.office").act(case["id"], "approve")
+    assert case["id"] not in filed_ids(api("dongling.head")) and case["id"] not in filed_ids(api("county.office"))
+    end = case["leave"]["end_date"]
+    with on_day(end):
+        assert api(CADRE).act(case["id"], "report_back", actual_return_date=end).status_code == 200
+    assert case["id"] in filed_ids(api("dongling.head")) and case["id"] in filed_ids(api("county.office"))
+    assert case["id"] not in filed_ids(api("county.group"))  # not on this leave's route

@@ -167,12 +167,22 @@ def _record_return(event: EventData) -> None:
     case.leave.actual_return_date = ctx.data["actual_return_date"]
     # Days past the end before this report are absence, whatever date the cadre says they came back.
     overstay.record_absence(ctx.session, case, clock.today())
+    # 004 第十六条 "批准请假的部门，应对驻村工作队请销假情况登记备案"; 篇九 "向准假单位销假，准假单位要将请销假
+    # 情况记录备案": the offices that approved the leave (or took the report) receive the return as a filing.
+    approval.file(ctx.session, case, reason="report_back", offices=_approving_offices(case))
     for task in case.open_tasks:
         if task.kind == "report_back":
             tasks.close(task, ctx.actor, "report_back")
         elif task.kind == "complete":
             # The days to complete the written request run from the day the cadre came back.
             task.due_date = _completion_due(_rules(case, ctx), back=case.leave.actual_return_date)
+
+
+def _approving_offices(case: Case) -> list[str]:
+    """Every office on the leave's route, in order, once; for a report (no route), those it was filed with."""
+    if not case.route:
+        return list(case.filing)
+    return list(dict.fromkeys(code for step in case.route for code in step["approvers"]))
 
 
 def _completion_due(rules: dict, back: date) -> date:
