@@ -127,3 +127,37 @@ def test_the_return_is_filed_with_the_offices_that_approved_the_leave(app, api):
         assert api(CADRE).act(case["id"], "report_back", actual_return_date=end).status_code == 200
     assert case["id"] in filed_ids(api("dongling.head")) and case["id"] in filed_ids(api("county.office"))
     assert case["id"] not in filed_ids(api("county.group"))  # not on this leave's route
+
+
+# ---------------------------------------------------------------- overstay (超假) and 补假 under 篇六
+
+def test_pian6_counts_every_working_day_until_report_back_and_its_approvers_may_grant_the_overrun(app, api):
+    # 000 篇六: 超假或未销假者一律视为旷工；超假必须取得审批人员同意后方可补假.
+    from tests.conftest import SICK_NOTE
+    use_preset(app, "county-pian6")
+    end = clock.today() - timedelta(days=4)  # Friday 6 March; today is Tuesday 10 March
+    case = api(CADRE).post("/api/v1/leave-requests", json={
+        "type": "personal", "start_date": end.isoformat(), "end_date": end.isoformat(), "reason": "回家",
+        "documents": [SICK_NOTE]}).get_json()
+    assert api(LEADER).act(case["id"], "approve").get_json()["state"] == "approved"
+    # Back on time, they say, but reported only today: Monday the 9th counts all the same.
+    back = api(CADRE).act(case["id"], "report_back", actual_return_date=(end + timedelta(days=1)).isoformat())
+    assert back.get_json()["leave"]["absent_days"] == ["2026-03-09"]
+
+    assert "make_up" not in back.get_json()["actions"]  # not the cadre's to grant
+    assert error_of(api(CADRE).act(case["id"], "make_up", comment="x"))[:2] == (403, "approvers_only")
+    assert "make_up" in api(LEADER).get(f"/api/v1/cases/{case['id']}").get_json()["actions"]
+    assert error_of(api(LEADER).act(case["id"], "make_up")) == (422, "required", "comment")
+    granted = api(LEADER).act(case["id"], "make_up", comment="周一因暴雨封路，同意补假")
+    assert granted.status_code == 200, granted.get_json()
+    assert granted.get_json()["leave"]["absent_days"] == []
+    assert "make_up" not in granted.get_json()["actions"]
+
+
+def test_make_up_is_only_pian6s(api):
+    end = clock.today() - timedelta(days=4)
+    case = api(CADRE).post("/api/v1/leave-requests", json={
+        "type": "personal", "start_date": end.isoformat(), "end_date": end.isoformat(), "reason": "回家"}).get_json()
+    api("dongling.head").act(case["id"], "approve")
+    api(CADRE).act(case["id"], "report_back", actual_return_date=clock.today().isoformat())
+    assert error_of(api("dongling.head").act(case["id"], "make_up", comment="同意"))[:2] == (409, "make_up_not_allowed")

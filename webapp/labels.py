@@ -55,6 +55,7 @@ ACTIONS = {
     "report_back": _l("Report back"),
     "cancel": _l("Cancel the leave"),
     "arrange_stand_in": _l("Stand-in arranged"),
+    "make_up": _l("Overrun granted (补假)"),
     "extend": _l("Extension requested"),
     "extended": _l("Extended"),
     "overstay": _l("Not back after the end"),

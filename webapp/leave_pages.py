@@ -53,6 +53,7 @@ pages.register(pages.Pages(
                                         _l("You reported back from leave. The leave is closed.")),
         "cancel": pages.ActionPage(done=_l("The leave is cancelled; its days are given back.")),
         "arrange_stand_in": pages.ActionPage(done=_l("The stand-in is recorded.")),
+        "make_up": pages.ActionPage(done=_l("The overrun is granted: its days are leave, not absence.")),
         "attach_document": pages.ActionPage(DocumentForm, _documents, done=_l("The document was added.")),
         "complete": pages.ActionPage(DocumentForm, _documents,
                                      done=_l("Your written request is recorded. The leave is complete.")),

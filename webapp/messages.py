@@ -137,6 +137,9 @@ MESSAGES = {
     "proxy_sole_approver": _l("You would have to approve this leave yourself as %(office)s, and nobody else holds "
                               "that office: whoever enters a leave for a cadre may not approve it. Ask the office "
                               "above to enter it, or have a second %(office)s appointed."),
+    "make_up_not_allowed": _l("This leave's policy does not let its approvers grant an overrun afterwards."),
+    "nothing_to_make_up": _l("This leave has no days of absence to grant afterwards."),
+    "approvers_only": _l("Only an office that approved this leave may grant its overrun."),
     "proxy_may_not_decide": _l("You entered this leave for the cadre, so another holder of the office decides it."),
     "unknown_person": _l("Choose the cadre from the list."),
     "nothing_to_complete": _l("This request has no written request left to complete."),

@@ -1,7 +1,7 @@
 """What users do to a leave case: each action's effect, who may take it, and how its input is read."""
 from workflows import access, approval, clock, engine, fields, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput
-from workflows.leave import rules, services
+from workflows.leave import overstay, rules, services
 from workflows.leave.machine import require_documents
 from workflows.registry import Action
 
@@ -157,6 +157,37 @@ def _complete(case, ctx):
     return {"documents": [d.filename for d in documents]}
 
 
+def _route_offices(case, user) -> bool:
+    """The user holds an office that approved this leave (a step of its route), for the case's unit."""
+    from workflows import offices
+    mine = offices.acting_offices(user)
+    codes = {code for step in case.route for code in step["approvers"]}
+    return any((unit := offices.resolve_for(code, case)) is not None and (code, unit.id) in mine for code in codes)
+
+
+def _may_make_up(user, case) -> bool:
+    return (case.state == "closed" and bool(case.leave.absences) and not access.is_subject(user, case)
+            and not is_proxy(user, case) and _route_offices(case, user) and _make_up_allowed(case))
+
+
+def _make_up_allowed(case) -> bool:
+    return bool(case.policy is not None and case.policy.body["leave"].get("make_up"))
+
+
+def _make_up(case, ctx):
+    """补假: an approver of the leave grants its overrun afterwards, saying why (篇六)."""
+    if not _make_up_allowed(case):
+        raise Conflict("make_up_not_allowed")
+    if case.state != "closed" or not case.leave.absences:
+        raise Conflict("nothing_to_make_up")
+    if access.is_subject(ctx.actor, case) or is_proxy(ctx.actor, case) or not _route_offices(case, ctx.actor):
+        raise Forbidden("approvers_only")
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    days = overstay.make_up(ctx.session, case)
+    return {"made_up": [d.isoformat() for d in days]}
+
+
 # ---------------------------------------------------------------- who is offered what
 
 def _applicant_may(event: str):
@@ -220,4 +251,5 @@ ACTIONS = {
     "attach_document": Action(_attach_documents, who=_may_attach, read=_read_documents),
     "complete": Action(_complete, who=_may_complete, read=_read_documents),
     "arrange_stand_in": Action(_arrange_stand_in, who=_may_arrange_stand_in),
+    "make_up": Action(_make_up, who=_may_make_up),
 }

@@ -165,8 +165,9 @@ def _hand_over_report(event: EventData) -> None:
 def _record_return(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     case.leave.actual_return_date = ctx.data["actual_return_date"]
-    # Days past the end before this report are absence, whatever date the cadre says they came back.
-    overstay.record_absence(ctx.session, case, clock.today())
+    # Working days past the end are absence: up to the return, or (篇六) up to this report back.
+    until = clock.today() if overstay.until_report(ctx.session, case) else case.leave.actual_return_date
+    overstay.record_absence(ctx.session, case, until)
     # 004 第十六条 "批准请假的部门，应对驻村工作队请销假情况登记备案"; 篇九 "向准假单位销假，准假单位要将请销假
     # 情况记录备案": the offices that approved the leave (or took the report) receive the return as a filing.
     approval.file(ctx.session, case, reason="report_back", offices=_approving_offices(case))
