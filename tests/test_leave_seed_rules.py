@@ -161,3 +161,22 @@ def test_make_up_is_only_pian6s(api):
     api("dongling.head").act(case["id"], "approve")
     api(CADRE).act(case["id"], "report_back", actual_return_date=clock.today().isoformat())
     assert error_of(api("dongling.head").act(case["id"], "make_up", comment="同意"))[:2] == (409, "make_up_not_allowed")
+
+
+# ---------------------------------------------------------------- an official trip is not a leave
+
+def test_an_official_trip_is_not_called_a_leave_request(login_as, api):
+    start, end = leave_dates(2)
+    trip = api(CADRE).post("/api/v1/leave-requests", json={
+        "type": "official_trip", "start_date": start, "end_date": end, "reason": "到县农业农村局联系项目"}).get_json()
+    assert trip["state"] == "reported"
+    cadre = user(login_as, CADRE)
+    with on_day(start):
+        page = get(cadre, f"/cases/{trip['id']}")
+    assert "Official trip of 李娜" in page.html and "Leave of 李娜" not in page.html
+    assert "Back from the trip?" in page.text("report-back-form")
+    assert "Back from leave?" not in page.html
+    assert "(reported)" not in page.text("leave-type")
+
+    leave = file_leave(api, days=2, start_in=10)
+    assert "Leave of 李娜" in get(cadre, f"/cases/{leave['id']}").html

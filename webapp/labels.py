@@ -42,7 +42,7 @@ LEAVE_TYPES = {
     "personal": _l("Personal leave"),
     "sick": _l("Sick leave"),
     "annual": _l("Annual leave"),
-    "official_trip": _l("Official trip (reported)"),
+    "official_trip": _l("Official trip"),
 }
 
 ACTIONS = {

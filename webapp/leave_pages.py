@@ -41,6 +41,9 @@ def _extension_form(case, user, active, active_form) -> dict:
 pages.register(pages.Pages(
     kind="leave",
     title=_l("Leave of %(name)s"),
+    # An official trip (因公外出, 报备) is business, not leave: it is not called a leave request.
+    title_for=lambda case: (_l("Official trip of %(name)s") if case.leave and case.leave.leave_type == "official_trip"
+                            else _l("Leave of %(name)s")),
     facts="leave/_facts.html",
     forms="leave/_forms.html",
     summary="leave/_summary.html",
