@@ -68,7 +68,8 @@ def flag(session: Session, today: date) -> list[Case]:
 def until_report(session: Session, case: Case) -> bool:
     """篇六 "超假或未销假者一律视为旷工": every working day until the report back is absence."""
     body = policy.pinned_body(session, case.policy_id, case.policy_version)
-    return body["leave"]["overstay"] == "until_report"
+    # A version published before the setting existed counts up to the return.
+    return body["leave"].get("overstay", "until_return") == "until_report"
 
 
 def _flagged(session: Session, case: Case) -> bool:
