@@ -143,6 +143,14 @@ def edit_policy(app, db):
     return publish
 
 
+def on_day(day):
+    """`with on_day("2026-03-19"): ...` runs with the clock at TEST_NOW's hour on that day (a date or ISO
+    string): a cadre reports back on or after the day they came back, not before."""
+    from datetime import date
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    return clock.freeze(TEST_NOW.replace(year=day.year, month=day.month, day=day.day))
+
+
 def leave_dates(days: int, start_in: int = 7):
     start = clock.today() + timedelta(days=start_in)
     return start.isoformat(), (start + timedelta(days=days - 1)).isoformat()

@@ -1,5 +1,8 @@
 """The cadre's side of a leave over the API: draft, withdraw, revise and resubmit, report back."""
-from tests.conftest import leave_dates
+from datetime import timedelta
+
+from tests.conftest import leave_dates, on_day
+from workflows import clock
 
 CADRE = "xinghua.member1"
 
@@ -63,16 +66,40 @@ def test_returned_leave_is_corrected_and_resubmitted_on_a_new_route(api):
     assert history[2]["comment"] == "请补充事由"
 
 
+def days_later(n):
+    """The clock moved n days on from TEST_NOW, same hour."""
+    return clock.freeze(clock.now() + timedelta(days=n))
+
+
 def test_report_back_records_the_actual_return_date(api):
-    case = file_leave(api)
+    case = file_leave(api)  # starts in 7 days, 3 days long
     api("dongling.head").act(case["id"], "approve")
     assert inbox_kinds(api(CADRE)) == [(case["id"], "report_back")]
-    too_early = api(CADRE).act(case["id"], "report_back", actual_return_date="2020-01-01")
-    assert too_early.status_code == 422
-    assert too_early.get_json()["error"]["field"] == "actual_return_date"
-    missing = api(CADRE).act(case["id"], "report_back").get_json()["error"]
-    assert (missing["code"], missing["field"]) == ("required", "actual_return_date")
-    back = api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
+    # Before the first day there is nothing to come back from: refused, and not offered.
+    early = api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
+    assert early.status_code == 422
+    error = early.get_json()["error"]
+    assert (error["code"], error["field"]) == ("report_before_start", "actual_return_date")
+    assert case["leave"]["start_date"] in error["message"]
+    assert "report_back" not in api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()["actions"]
+    assert api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()["state"] == "approved"
+
+    with days_later(8):  # the leave's second day
+        assert "report_back" in api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()["actions"]
+        too_early = api(CADRE).act(case["id"], "report_back", actual_return_date="2020-01-01")
+        assert too_early.status_code == 422
+        assert too_early.get_json()["error"]["field"] == "actual_return_date"
+        missing = api(CADRE).act(case["id"], "report_back").get_json()["error"]
+        assert (missing["code"], missing["field"]) == ("required", "actual_return_date")
+        # Not back yet: a return date still to come is refused, naming the field.
+        future = api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
+        assert future.status_code == 422
+        error = future.get_json()["error"]
+        assert (error["code"], error["field"]) == ("return_in_future", "actual_return_date")
+        assert api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()["state"] == "approved"
+
+    with days_later(9):  # the last day
+        back = api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
     assert back.get_json()["state"] == "closed"
     assert back.get_json()["leave"]["actual_return_date"] == case["leave"]["end_date"]
 
@@ -118,7 +145,9 @@ def test_days_after_an_early_return_are_free_again(api):
     case = file_leave(api, days=5)
     api("dongling.head").act(case["id"], "approve")
     start = case["leave"]["start_date"]
-    api(CADRE).act(case["id"], "report_back", actual_return_date=leave_dates(1, start_in=9)[0])  # back on day 3
+    back = leave_dates(1, start_in=9)[0]  # back on day 3
+    with on_day(back):
+        assert api(CADRE).act(case["id"], "report_back", actual_return_date=back).status_code == 200
     later_start, later_end = leave_dates(2, start_in=10)
     again = api(CADRE).post("/api/v1/leave-requests", json={
         "type": "personal", "start_date": later_start, "end_date": later_end, "reason": "又有事"})
@@ -155,10 +184,13 @@ def test_a_long_leave_under_jiangxi_asks_the_dispatching_unit_for_a_stand_in(app
     from tests.conftest import use_preset
     use_preset(app, "jiangxi-pian9")
     short = file_leave(api, days=14)
-    api("county.group").act(short["id"], "approve")
+    for approver in ("dongling.head", "county.office", "county.group"):  # 篇九: 逐级
+        api(approver).act(short["id"], "approve")
     assert inbox_kinds(api("unit.agri")) == []
 
     case = file_leave(api, days=15, start_in=30)
+    api("dongling.head").act(case["id"], "approve")
+    api("county.office").act(case["id"], "approve")
     approved = api("county.group").act(case["id"], "approve").get_json()
     assert approved["state"] == "approved"
     assert sorted(t["kind"] for t in approved["open_tasks"]) == ["report_back", "stand_in"]
@@ -166,7 +198,8 @@ def test_a_long_leave_under_jiangxi_asks_the_dispatching_unit_for_a_stand_in(app
     assert api("unit.edu").get("/api/v1/inbox").get_json()["total"] == 0  # another cadre's unit
 
     # Reporting back does not settle the stand-in; the unit does, in words.
-    api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
+    with on_day(case["leave"]["end_date"]):
+        api(CADRE).act(case["id"], "report_back", actual_return_date=case["leave"]["end_date"])
     unit = api("unit.agri")
     assert unit.act(case["id"], "arrange_stand_in").get_json()["error"]["field"] == "comment"
     done = unit.act(case["id"], "arrange_stand_in", comment="由县农业农村局干部赵强接替")
@@ -191,7 +224,8 @@ def test_an_official_trip_is_reported_and_filed_not_approved(api):
     assert api("dongling.head").get("/api/v1/inbox").get_json()["total"] == 0
     for username in ("dongling.head", "xinghua.secretary"):
         assert [f["case"]["id"] for f in api(username).get("/api/v1/filed").get_json()["items"]] == [case["id"]]
-    back = api(CADRE).act(case["id"], "report_back", actual_return_date=end)
+    with on_day(end):
+        back = api(CADRE).act(case["id"], "report_back", actual_return_date=end)
     assert back.get_json()["state"] == "closed"
 
 

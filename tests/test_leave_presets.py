@@ -2,7 +2,7 @@
 the JSON API: the route, each approver's inbox, the final state, the filing list and the history."""
 import pytest
 
-from tests.conftest import SICK_NOTE, leave_dates, use_preset
+from tests.conftest import SICK_NOTE, leave_dates, on_day, use_preset
 
 APPLICANT = "xinghua.member1"  # 李娜: member of 杏花村's team (东岭镇), sent by 县农业农村局 (county-sent)
 
@@ -13,8 +13,10 @@ CASES = {
         [["county.org", "county.rural", "unit.agri"]], [], []),
     "linfen-2018": ([{"approvers": ["county_office"], "joint": False}], [["county.office"]], [], []),
     "wuhai-2023": ([{"approvers": ["city_office"], "joint": False}], [["city.office"]], [], []),
-    "jiangxi-pian9": ([{"approvers": ["county_leading_group"], "joint": False}], [["county.group"]],
-                      ["dispatching_unit"], ["unit.agri"]),
+    # 篇九: 逐级 — the township, then the county office, then the county leading group.
+    "jiangxi-pian9": ([{"approvers": ["township"], "joint": False}, {"approvers": ["county_office"], "joint": False},
+                       {"approvers": ["county_leading_group"], "joint": False}],
+                      [["dongling.head"], ["county.office"], ["county.group"]], ["dispatching_unit"], ["unit.agri"]),
     "county-pian6": ([{"approvers": ["team_leader"], "joint": False},
                       {"approvers": ["county_chief"], "joint": False}],
                      [["xinghua.leader"], ["county.chief"]], ["county_office"], ["county.office"]),
@@ -43,8 +45,9 @@ def test_ten_day_leave_through_its_full_route(app, api, preset):
     assert expected == {"steps": route, "filing": filing}
 
     start, end = leave_dates(10)
-    created = cadre.post("/api/v1/leave-requests",
-                         json={"type": "personal", "start_date": start, "end_date": end, "reason": "家中老人住院"})
+    created = cadre.post("/api/v1/leave-requests",  # a document: 篇六 asks evidence for every leave
+                         json={"type": "personal", "start_date": start, "end_date": end, "reason": "家中老人住院",
+                               "documents": [SICK_NOTE]})
     assert created.status_code == 201, created.get_json()
     case = created.get_json()
     case_id = case["id"]
@@ -74,7 +77,8 @@ def test_ten_day_leave_through_its_full_route(app, api, preset):
     for username in set(BYSTANDERS) - set(filed_users):
         assert case_id not in filed_case_ids(api(username))
 
-    back = cadre.act(case_id, "report_back", actual_return_date=end)
+    with on_day(end):
+        back = cadre.act(case_id, "report_back", actual_return_date=end)
     assert back.status_code == 200, back.get_json()
     assert back.get_json()["state"] == "closed"
     assert back.get_json()["open_tasks"] == []

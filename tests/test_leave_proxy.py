@@ -7,16 +7,30 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from models import Person
-from tests.conftest import SICK_NOTE, SICK_NOTE_BYTES, csrf_token, leave_dates, use_preset
+from models import OrgUnit, Person, RoleGrant, User
+from tests.conftest import SICK_NOTE, SICK_NOTE_BYTES, csrf_token, leave_dates, on_day, use_preset
 from tests.pages import get, option_value, post, user
 
 LEADER, CADRE = "xinghua.leader", "xinghua.member1"  # 张伟 leads 杏花村's team; 李娜 is a member
 
 
+# Four eyes: the leader who enters a leave does not approve it; a second holder of the team-leader
+# office at 杏花村 (here the village's party secretary, appointed to it) does.
+DEPUTY = "xinghua.secretary"
+
+
+def appoint_second_leader(app, db, username=DEPUTY, village="杏花村"):
+    with app.app_context():
+        account = db.session.scalars(select(User).where(User.username == username)).one()
+        unit = db.session.scalars(select(OrgUnit).where(OrgUnit.name == village)).one()
+        account.grants.append(RoleGrant(role="team_leader", org_unit=unit))
+        db.session.commit()
+
+
 @pytest.fixture
-def pian6(app):
+def pian6(app, db):
     use_preset(app, "county-pian6")
+    appoint_second_leader(app, db)
 
 
 def person_id(app, db, name):
@@ -48,7 +62,7 @@ def test_leader_enters_it_and_the_cadre_completes_it_after_coming_back(app, db, 
 
     # The same route as the cadre's own request: 队长, then 乡镇分管领导.
     assert [s["approvers"] for s in case["leave"]["route"]] == [["team_leader"], ["township_deputy"]]
-    assert api(LEADER).act(case["id"], "approve").status_code == 200
+    assert api(DEPUTY).act(case["id"], "approve").status_code == 200
     assert api("dongling.deputy").act(case["id"], "approve").get_json()["state"] == "approved"
 
     # The cadre owes the written request: in their inbox, due 3 days (the policy) after the expected return.
@@ -58,7 +72,8 @@ def test_leader_enters_it_and_the_cadre_completes_it_after_coming_back(app, db, 
 
     # Back two days late: the days now run from the actual return.
     back = end + timedelta(days=2)
-    assert api(CADRE).act(case["id"], "report_back", actual_return_date=back.isoformat()).status_code == 200
+    with on_day(back):
+        assert api(CADRE).act(case["id"], "report_back", actual_return_date=back.isoformat()).status_code == 200
     after = api(CADRE).get(f"/api/v1/cases/{case['id']}").get_json()
     [owed] = [t for t in after["open_tasks"] if t["kind"] == "complete"]
     assert owed["due_date"] == (back + timedelta(days=3)).isoformat()
@@ -95,8 +110,7 @@ def test_who_may_enter_leave_by_proxy(app, db, api):
     assert error_of(enter(api, lina, by="shiqiao.leader"))[:2] == (403, "not_proxy")  # another village's leader
     status, code, message = error_of(enter(api, zhangwei))
     assert (status, code) == (422, "proxy_for_self") and "本人请假" in message
-    status, code, message = error_of(enter(api, lina, leave_type="official_trip"))
-    assert (status, code) == (422, "proxy_not_for_reports") and "不能代为填报" in message
+    # (篇六 approves official trips like any leave, so a trip is no report here: see test_proxy_not_for_reports.)
     refused = enter(api, 999999)
     assert refused.status_code == 422 and refused.get_json()["error"]["field"] == "on_behalf_of"
     assert enter(api, "李娜").get_json()["error"]["field"] == "on_behalf_of"
@@ -107,7 +121,7 @@ def test_who_may_enter_leave_by_proxy(app, db, api):
 
 def test_a_returned_proxy_request_goes_back_to_the_proxy(app, db, api, pian6):
     case = enter(api, person_id(app, db, "李娜"), days=4).get_json()  # 队长, then 乡镇主要领导
-    assert api(LEADER).act(case["id"], "approve").status_code == 200
+    assert api(DEPUTY).act(case["id"], "approve").status_code == 200
     assert api("dongling.head").act(case["id"], "return", comment="请写明返岗日期").status_code == 200
     revise = [t for t in api(LEADER).get("/api/v1/inbox").get_json()["items"] if t["kind"] == "revise"]
     assert [t["case_id"] for t in revise] == [case["id"]]
@@ -143,12 +157,12 @@ def test_the_pages_for_the_leader_and_the_cadre(app, login_as, api, pian6):
     assert "entered for 李娜" in entered.html
     assert "Entered by 张伟" in entered.text("proxy") and "Incomplete" in entered.text("proxy")
     assert get(leader, "/leave/").all("entered-row")
-    assert "entered by 张伟" in get(leader, "/inbox/").text("by-proxy")  # 张伟 approves the first step too
+    assert "entered by 张伟" in get(leader, "/inbox/").text("by-proxy")  # the office's task, in his inbox too
 
     # Once approved, the cadre's inbox and own page offer the completion.
     cadre = user(login_as, CADRE)
     [row] = get(cadre, "/leave/").all("my-leave-row")
-    api(LEADER).act(int(row.attrs["data-case-id"]), "approve")
+    api(DEPUTY).act(int(row.attrs["data-case-id"]), "approve")
     api("dongling.deputy").act(int(row.attrs["data-case-id"]), "approve")
     kinds = {r.attrs["data-task-kind"]: r for r in get(cadre, "/inbox/").all("inbox-row")}
     assert set(kinds) == {"report_back", "complete"}
@@ -168,3 +182,32 @@ def test_the_pages_for_the_leader_and_the_cadre(app, login_as, api, pian6):
 
     # A cadre with no one to file for gets no form.
     assert user(login_as, "xinghua.member2").get("/leave/proxy").status_code == 403
+
+
+def test_proxy_not_for_reports(app, db, api, pian6, edit_policy):
+    # Where an official trip is only reported (报备), there is no approval and no request to complete.
+    edit_policy("county-pian6", report_only={"official_trip": ["township"]})
+    status, code, message = error_of(enter(api, person_id(app, db, "李娜"), leave_type="official_trip"))
+    assert (status, code) == (422, "proxy_not_for_reports") and "不能代为填报" in message
+
+
+def test_whoever_enters_a_leave_for_a_cadre_does_not_approve_it(app, db, api):
+    # 篇六: 委托他人代填请销假审批表并经过审批同意 — filled in by one, approved by another.
+    use_preset(app, "county-pian6")
+    lina = person_id(app, db, "李娜")
+    # 张伟 is the only team leader of 杏花村: entering 李娜's leave would make him its approver. Refused,
+    # naming the office, and nothing is written.
+    status, code, message = error_of(enter(api, lina))
+    assert (status, code) == (409, "proxy_sole_approver") and "队长" in message
+    assert api("dongling.deputy").get("/api/v1/inbox").get_json()["total"] == 0
+    assert api(LEADER).get("/api/v1/cases").get_json()["total"] == 0
+
+    # With a second holder of the office, the step is theirs; the proxy may not decide it.
+    appoint_second_leader(app, db)
+    case = enter(api, lina).get_json()
+    assert case["state"] == "pending" and "approve" not in case["actions"]
+    status, code, message = error_of(api(LEADER).act(case["id"], "approve"))
+    assert (status, code) == (403, "proxy_may_not_decide") and "另一位" in message
+    assert error_of(api(LEADER).act(case["id"], "reject", comment="不批"))[:2] == (403, "proxy_may_not_decide")
+    assert "approve" in api(DEPUTY).get(f"/api/v1/cases/{case['id']}").get_json()["actions"]
+    assert api(DEPUTY).act(case["id"], "approve").get_json()["current_step"] == 1

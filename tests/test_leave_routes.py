@@ -39,14 +39,14 @@ def wuhai(days, applicant, tier):
 
 
 def jiangxi(days, applicant, tier):
-    # 000 篇九 第二十一条: 3天（含）以内乡镇党委；4至7天（含）县领导小组办公室；8天（含）以上县领导小组；
-    # 所有请假均须同时向派出单位备案.
+    # 000 篇九 第二十一条: 均要通过乡镇党委逐级履行请假或报备手续. 3天（含）以内乡镇党委；4至7天（含）
+    # 县领导小组办公室；8天（含）以上县领导小组 — each after the levels below it; 所有请假均须同时向派出单位备案.
     if days <= 3:
         steps = [one("township")]
     elif days <= 7:
-        steps = [one("county_office")]
+        steps = [one("township"), one("county_office")]
     else:
-        steps = [one("county_leading_group")]
+        steps = [one("township"), one("county_office"), one("county_leading_group")]
     return steps, ["dispatching_unit"]
 
 

@@ -1,5 +1,5 @@
 """The case page: what it shows, the actions it offers to whom, and how it refuses."""
-from tests.conftest import csrf_token, leave_dates
+from tests.conftest import csrf_token, leave_dates, on_day
 from tests.pages import Page, act, file_leave, get, post, user
 
 CADRE = "xinghua.member1"  # 李娜 at 杏花村 (东岭镇), sent by 县农业农村局
@@ -114,11 +114,11 @@ def test_report_back_closes_the_leave(login_as):
     act(user(login_as, HEAD), case_id, "approve")
     start, end = leave_dates(3)
 
-    missing = act(cadre, case_id, "report_back", actual_return_date="")
-    assert missing.status == 422 and "Actual return date is required." in missing.text("error-actual_return_date")
-    assert missing.state == "approved"
-
-    closed = act(cadre, case_id, "report_back", actual_return_date=end, comment="已返岗")
+    with on_day(end):
+        missing = act(cadre, case_id, "report_back", actual_return_date="")
+        assert missing.status == 422 and "Actual return date is required." in missing.text("error-actual_return_date")
+        assert missing.state == "approved"
+        closed = act(cadre, case_id, "report_back", actual_return_date=end, comment="已返岗")
     assert closed.state == "closed"
     assert closed.has("actual-return")
     assert "Nobody" in closed.text("open-tasks")

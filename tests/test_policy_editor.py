@@ -3,7 +3,7 @@ policy, change a band and its approvers, preview the routes, publish a new versi
 refusal, each with its words and nothing written."""
 import pytest
 
-from tests.conftest import csrf_token, leave_dates
+from tests.conftest import SICK_NOTE, csrf_token, leave_dates
 from tests.pages import Element, Page, form_values, get, option_value, post, user
 
 PRESET = "county-pian6"
@@ -82,7 +82,8 @@ def test_copy_change_preview_and_publish_while_open_cases_keep_their_version(adm
     assert OWN in get(admin, "/admin/units").html  # 示范县 now decides leave under its own policy
 
     start, end = leave_dates(6)
-    body = {"type": "personal", "start_date": start, "end_date": end, "reason": "家中有事"}
+    # 篇六 asks evidence for every leave.
+    body = {"type": "personal", "start_date": start, "end_date": end, "reason": "家中有事", "documents": [SICK_NOTE]}
     before = api(CADRE).post("/api/v1/leave-requests", json=body).get_json()
     assert before["policy"] == {"id": OWN, "version": 1}
     assert [s["approvers"] for s in before["leave"]["route"]] == [["team_leader"], ["county_chief"]]

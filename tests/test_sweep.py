@@ -25,10 +25,12 @@ def on(day: date, hour=9):
 
 
 def file_leave(api, days=3, username="xinghua.member1"):
+    from tests.conftest import SICK_NOTE
     start = clock.today() + timedelta(days=20)
     response = api(username).post("/api/v1/leave-requests", json={
         "type": "personal", "start_date": start.isoformat(),
-        "end_date": (start + timedelta(days=days - 1)).isoformat(), "reason": "家中有事"})
+        "end_date": (start + timedelta(days=days - 1)).isoformat(), "reason": "家中有事",
+        "documents": [SICK_NOTE]})  # 篇六 asks evidence for every leave
     assert response.status_code == 201, response.get_json()
     return response.get_json()
 

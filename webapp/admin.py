@@ -18,6 +18,7 @@ from webapp.views import page_number
 from workflows import clock, login_guard, org_admin, policy
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.fields import MAX_ID
+from workflows.leave import blackouts as leave_blackouts
 from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -359,8 +360,10 @@ def blackouts():
         db.session.add(BlackoutPeriod(org_unit=unit, start_date=form.start_date.data, end_date=form.end_date.data,
                                       reason=form.reason.data.strip(), created_by_id=current_user.id))
     periods = db.session.scalars(select(BlackoutPeriod).order_by(BlackoutPeriod.start_date.desc())).all()
+    # The approved leaves each period catches: declaring one does not cancel them, the offices settle them.
+    caught = {p.id: leave_blackouts.approved_leaves_during(db.session, p) for p in periods}
     return _form_page("admin/blackouts.html", form, declare, _("The period is declared."), "admin.blackouts",
-                      periods=periods)
+                      periods=periods, caught=caught)
 
 
 @bp.get("/cases")

@@ -73,7 +73,7 @@ def _policy_page(policy_id: str, copy_form=None, status=200, general_errors=()):
         tables=policy_editor.route_tables(shown.body, earlier.body if earlier else None), earlier=earlier,
         preset=policy_editor.is_preset(policy_id), using=_units_by_policy().get(policy_id, []),
         copy_form=copy_form or _copy_form(shown), general_errors=list(general_errors),
-        source_text=source_text, columns=policy_editor.COLUMNS,
+        source_text=source_text, columns=policy_editor.COLUMNS, source_title=policy.source_title,
         approve_due_days=policy_editor.approve_due_days(shown.body)), status
 
 

@@ -42,7 +42,7 @@ LEAVE_TYPES = {
     "personal": _l("Personal leave"),
     "sick": _l("Sick leave"),
     "annual": _l("Annual leave"),
-    "official_trip": _l("Official trip (reported)"),
+    "official_trip": _l("Official trip"),
 }
 
 ACTIONS = {
@@ -55,6 +55,7 @@ ACTIONS = {
     "report_back": _l("Report back"),
     "cancel": _l("Cancel the leave"),
     "arrange_stand_in": _l("Stand-in arranged"),
+    "make_up": _l("Overrun granted (补假)"),
     "extend": _l("Extension requested"),
     "extended": _l("Extended"),
     "overstay": _l("Not back after the end"),
@@ -108,12 +109,16 @@ POSITIONS = {
 APPLICANT_ROLES = {"member": _l("Member"), "leader": _l("Team leader / first secretary")}
 TIERS = {"city": _l("City-sent"), "county": _l("County-sent")}
 
+# What counts as presence (在村时间), as a policy lists it: official business only.
+PRESENCE = {"official_trip": _l("Official trips"), "meeting": _l("Meetings"), "training": _l("Training")}
+
 # The balance ledger counts leave by type, and absence (旷工) from overstays beside it.
 LEDGER_TYPES = {**LEAVE_TYPES, "absence": _l("Absence without leave")}
 
 ALL = {"state": STATES, "office": OFFICES, "role": ROLES, "leave_type": LEAVE_TYPES, "ledger_type": LEDGER_TYPES,
        "action": ACTIONS, "task_kind": TASK_KINDS, "unit_kind": UNIT_KINDS, "position": POSITIONS,
-       "applicant": APPLICANT_ROLES, "tier": TIERS, "task_hint": TASK_HINTS, "kind": CASE_KINDS}
+       "applicant": APPLICANT_ROLES, "tier": TIERS, "task_hint": TASK_HINTS, "kind": CASE_KINDS,
+       "presence": PRESENCE}
 
 
 def label(kind: str, code: str | None, default: str | None = None) -> str:

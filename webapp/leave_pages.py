@@ -41,6 +41,9 @@ def _extension_form(case, user, active, active_form) -> dict:
 pages.register(pages.Pages(
     kind="leave",
     title=_l("Leave of %(name)s"),
+    # An official trip (因公外出, 报备) is business, not leave: it is not called a leave request.
+    title_for=lambda case: (_l("Official trip of %(name)s") if case.leave and case.leave.leave_type == "official_trip"
+                            else _l("Leave of %(name)s")),
     facts="leave/_facts.html",
     forms="leave/_forms.html",
     summary="leave/_summary.html",
@@ -53,6 +56,7 @@ pages.register(pages.Pages(
                                         _l("You reported back from leave. The leave is closed.")),
         "cancel": pages.ActionPage(done=_l("The leave is cancelled; its days are given back.")),
         "arrange_stand_in": pages.ActionPage(done=_l("The stand-in is recorded.")),
+        "make_up": pages.ActionPage(done=_l("The overrun is granted: its days are leave, not absence.")),
         "attach_document": pages.ActionPage(DocumentForm, _documents, done=_l("The document was added.")),
         "complete": pages.ActionPage(DocumentForm, _documents,
                                      done=_l("Your written request is recorded. The leave is complete.")),

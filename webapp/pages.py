@@ -28,6 +28,8 @@ class ActionPage:
 class Pages:
     kind: str
     title: object = _l("Case")  # with %(name)s: whom the case is about
+    # The title for one case, where it depends on the case (case → text with %(name)s); else `title`.
+    title_for: Callable | None = None
     facts: str | None = None     # template part: the kind's facts on the case page
     forms: str | None = None     # template part: the forms of its own actions
     summary: str | None = None   # template part: what an inbox row says of the case

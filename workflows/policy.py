@@ -30,7 +30,27 @@ class PolicyError(ValueError):
 
 # ---------------------------------------------------------------- validation
 
-_TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "tasks"}
+_TOP_KEYS = {"id", "name", "name_en", "source", "term_years", "tasks", "counts_as_presence", "product_choices"}
+
+# What may count as being at one's post: official business only (002 "（含因公出差、开会、培训）", 篇九
+# 第二十一条 "（含因公出差、开会和培训）"). A leave type other than the official trip is an excused absence
+# and can never be listed.
+PRESENCE_KINDS = ("official_trip", "meeting", "training")
+
+# The documents a preset's `source` refers to, by their number in the seed collection, for the policy
+# page to name the document behind "004 第十六条".
+SEED_TITLES = {
+    "000": "《乡村振兴驻村工作队制度15篇》",
+    "001": "吉县转发《临汾市进一步加强贫困村驻村工作队选派管理工作的实施方案》（吉办通字〔2018〕5号）",
+    "002": "《驻村干部的派驻与管理》（乌海市，2023年）",
+    "003": "梁山县人大机关干部驻村联户工作总结",
+    "004": "《驻马店市驻村工作队管理办法》（驻巩固衔接办〔2022〕16号）",
+}
+
+
+def source_title(source: str | None) -> str | None:
+    """The seed document a source reference ("004 第十六条") points to, if it names one."""
+    return SEED_TITLES.get((source or "")[:3])
 
 
 class Checker:
@@ -85,6 +105,13 @@ def validate(doc: dict, source: str) -> dict:
     c.text(doc["name"], "name")
     if "term_years" in doc:
         c.integer(doc["term_years"], "term_years", 1)
+    if "counts_as_presence" in doc:
+        c.choices(doc["counts_as_presence"], "counts_as_presence", PRESENCE_KINDS, empty_ok=True)
+    if "product_choices" in doc:
+        if not isinstance(doc["product_choices"], list):
+            c.fail("product_choices", "must be a list of keys")
+        for i, key in enumerate(doc["product_choices"]):
+            c.text(key, f"product_choices[{i}]")
     for name, procedure in sections.items():
         if name in doc or name in _REQUIRED_SECTIONS:
             procedure.validate_section(c, doc[name])

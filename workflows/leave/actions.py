@@ -1,7 +1,7 @@
 """What users do to a leave case: each action's effect, who may take it, and how its input is read."""
 from workflows import access, approval, clock, engine, fields, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput
-from workflows.leave import rules, services
+from workflows.leave import overstay, rules, services
 from workflows.leave.machine import require_documents
 from workflows.registry import Action
 
@@ -35,12 +35,22 @@ def _fire(event: str):
 
 # ---------------------------------------------------------------- effects
 
+def _not_the_proxy(case, actor):
+    """Four eyes: whoever entered the leave for the cadre does not decide it too."""
+    if is_proxy(actor, case):
+        raise Forbidden("proxy_may_not_decide")
+
+
 def _approve(case, ctx):
+    if case.state == "pending":
+        _not_the_proxy(case, ctx.actor)
     return approval.approve(case, ctx.actor, lambda: engine.fire(case, "approve", ctx))
 
 
 def _decline(action: str):
     def run(case, ctx):
+        if case.state == "pending":
+            _not_the_proxy(case, ctx.actor)
         return approval.decline(case, ctx.actor, action, ctx.comment, lambda: engine.fire(case, action, ctx))
     return run
 
@@ -60,7 +70,9 @@ def _submit(case, ctx):
                               ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
     body = policy.pinned_body(ctx.session, case.policy_id, case.policy_version)
     n = services.check_leave(ctx.session, inp, body)
-    route = rules.route(body, n, leave.applicant_role, leave.tier, inp.leave_type)
+    route = services.route_for(body, leave, n, inp.leave_type)
+    if is_proxy(ctx.actor, case):
+        services.check_four_eyes(ctx.session, ctx.actor, case.village, case.subject, route)
     services.apply_input(case, inp, n, **route.as_dict())
     engine.fire(case, "submit", ctx)
     return {"days": n}
@@ -98,8 +110,16 @@ def _report_back(case, ctx):
     back = ctx.data.get("actual_return_date")
     if back is None:
         raise InvalidInput("required", "actual_return_date")
+    if not engine.allowed(case, "report_back"):
+        raise Conflict("action_not_allowed", action="report_back", state=case.state)
+    today = clock.today()
+    if today < case.leave.start_date:
+        # Nothing to report back from yet: a leave not begun is cancelled (or a trip withdrawn), not closed.
+        raise InvalidInput("report_before_start", "actual_return_date", start=case.leave.start_date.isoformat())
     if back < case.leave.start_date:
         raise InvalidInput("return_before_start", "actual_return_date")
+    if back > today:
+        raise InvalidInput("return_in_future", "actual_return_date", today=today.isoformat())
     engine.fire(case, "report_back", ctx)
     return {"actual_return_date": back.isoformat()}
 
@@ -137,6 +157,37 @@ def _complete(case, ctx):
     return {"documents": [d.filename for d in documents]}
 
 
+def _route_offices(case, user) -> bool:
+    """The user holds an office that approved this leave (a step of its route), for the case's unit."""
+    from workflows import offices
+    mine = offices.acting_offices(user)
+    codes = {code for step in case.route for code in step["approvers"]}
+    return any((unit := offices.resolve_for(code, case)) is not None and (code, unit.id) in mine for code in codes)
+
+
+def _may_make_up(user, case) -> bool:
+    return (case.state == "closed" and bool(case.leave.absences) and not access.is_subject(user, case)
+            and not is_proxy(user, case) and _route_offices(case, user) and _make_up_allowed(case))
+
+
+def _make_up_allowed(case) -> bool:
+    return bool(case.policy is not None and case.policy.body["leave"].get("make_up"))
+
+
+def _make_up(case, ctx):
+    """补假: an approver of the leave grants its overrun afterwards, saying why (篇六)."""
+    if not _make_up_allowed(case):
+        raise Conflict("make_up_not_allowed")
+    if case.state != "closed" or not case.leave.absences:
+        raise Conflict("nothing_to_make_up")
+    if access.is_subject(ctx.actor, case) or is_proxy(ctx.actor, case) or not _route_offices(case, ctx.actor):
+        raise Forbidden("approvers_only")
+    if not ctx.comment:
+        raise InvalidInput("required", "comment")
+    days = overstay.make_up(ctx.session, case)
+    return {"made_up": [d.isoformat() for d in days]}
+
+
 # ---------------------------------------------------------------- who is offered what
 
 def _applicant_may(event: str):
@@ -148,7 +199,13 @@ def _author_may(event: str):
 
 
 def _approver_may(event: str):
-    return lambda user, case: engine.allowed(case, event) and approval.may_decide(user, case)
+    return lambda user, case: (engine.allowed(case, event) and not is_proxy(user, case)
+                               and approval.may_decide(user, case))
+
+
+def _may_report_back(user, case) -> bool:
+    """The report back (销假) is offered from the leave's first day: before it there is nothing to return from."""
+    return _applicant_may("report_back")(user, case) and case.leave.start_date <= clock.today()
 
 
 def _may_attach(user, case) -> bool:
@@ -189,9 +246,10 @@ ACTIONS = {
     "return": Action(_decline("return"), who=_approver_may("return")),
     "submit": Action(_submit, who=_author_may("submit"), read=_read_submit),
     "withdraw": Action(_withdraw, who=_author_may("withdraw")),
-    "report_back": Action(_report_back, who=_applicant_may("report_back"), read=_read_return_date),
+    "report_back": Action(_report_back, who=_may_report_back, read=_read_return_date),
     "cancel": Action(_cancel, who=_author_may("cancel")),
     "attach_document": Action(_attach_documents, who=_may_attach, read=_read_documents),
     "complete": Action(_complete, who=_may_complete, read=_read_documents),
     "arrange_stand_in": Action(_arrange_stand_in, who=_may_arrange_stand_in),
+    "make_up": Action(_make_up, who=_may_make_up),
 }

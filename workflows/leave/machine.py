@@ -9,11 +9,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from transitions import EventData, Machine
 
-from models import BlackoutPeriod, Case, LeaveRequest, utcnow
+from models import Case, LeaveRequest, utcnow
 from workflows import approval, clock, history, locks, policy, tasks
 from workflows.engine import ActionContext
 from workflows.errors import InvalidInput
-from workflows.leave import balance, grant_checks, overstay
+from workflows.leave import balance, blackouts, grant_checks, overstay, services
 
 STATES = ["draft", "pending", "returned", "approved", "reported", "rejected", "withdrawn", "closed", "cancelled",
           "extended"]
@@ -57,16 +57,8 @@ def _check_no_overlap(event: EventData) -> None:
 
 
 def _check_blackout(event: EventData) -> None:
-    """篇十二 特殊时期: no leave may start inside a period declared for the village or above it."""
-    case, ctx = event.model, _ctx(event)
-    start = case.leave.start_date
-    units = [u.id for u in case.org_unit.ancestors()]
-    period = ctx.session.scalars(select(BlackoutPeriod).where(
-        BlackoutPeriod.org_unit_id.in_(units), BlackoutPeriod.start_date <= start,
-        BlackoutPeriod.end_date >= start).order_by(BlackoutPeriod.start_date)).first()
-    if period is not None:
-        raise InvalidInput("blackout", "start_date", reason=period.reason, start=period.start_date.isoformat(),
-                           end=period.end_date.isoformat())
+    """篇十二 特殊时期: no leave may touch a period declared for the village or above it."""
+    blackouts.check(_ctx(event).session, event.model)
 
 
 def require_documents(case: Case, ctx: ActionContext) -> None:
@@ -137,8 +129,10 @@ def _finish_approval(event: EventData) -> None:
         MACHINE.events["extended"].trigger(first, ctx=ctx)
         history.record(ctx.session, first, ctx.actor, "extended", "approved", payload={"extension": case.id})
     stand_in_days = rules.get("stand_in_days")
-    if stand_in_days and case.leave.days >= stand_in_days:
-        # 篇九: so long an absence obliges the dispatching unit to send a stand-in or adjust the post.
+    before = services.days_before(case.leave)
+    if stand_in_days and before + case.leave.days >= stand_in_days > before:
+        # 篇九: so long an absence (an extension counts with the leave it continues) obliges the
+        # dispatching unit to send a stand-in or adjust the post; once, when the absence reaches it.
         tasks.open_office_task(ctx.session, case, "stand_in", 0, "dispatching_unit", rules["step_due_days"])
 
 
@@ -171,14 +165,25 @@ def _hand_over_report(event: EventData) -> None:
 def _record_return(event: EventData) -> None:
     case, ctx = event.model, _ctx(event)
     case.leave.actual_return_date = ctx.data["actual_return_date"]
-    # Days past the end before this report are absence, whatever date the cadre says they came back.
-    overstay.record_absence(ctx.session, case, clock.today())
+    # Working days past the end are absence: up to the return, or (篇六) up to this report back.
+    until = clock.today() if overstay.until_report(ctx.session, case) else case.leave.actual_return_date
+    overstay.record_absence(ctx.session, case, until)
+    # 004 第十六条 "批准请假的部门，应对驻村工作队请销假情况登记备案"; 篇九 "向准假单位销假，准假单位要将请销假
+    # 情况记录备案": the offices that approved the leave (or took the report) receive the return as a filing.
+    approval.file(ctx.session, case, reason="report_back", offices=_approving_offices(case))
     for task in case.open_tasks:
         if task.kind == "report_back":
             tasks.close(task, ctx.actor, "report_back")
         elif task.kind == "complete":
             # The days to complete the written request run from the day the cadre came back.
             task.due_date = _completion_due(_rules(case, ctx), back=case.leave.actual_return_date)
+
+
+def _approving_offices(case: Case) -> list[str]:
+    """Every office on the leave's route, in order, once; for a report (no route), those it was filed with."""
+    if not case.route:
+        return list(case.filing)
+    return list(dict.fromkeys(code for step in case.route for code in step["approvers"]))
 
 
 def _completion_due(rules: dict, back: date) -> date:

@@ -34,7 +34,10 @@ class Route:
 
 
 _LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days",
-               "documents_required", "report_only", "proxy"}
+               "documents_required", "report_only", "proxy", "overstay", "make_up"}
+# Overstay (超假): the working days past the end up to the return the cadre reports, or, 篇六 "超假或未销假
+# 者一律视为旷工", every working day until the report back itself.
+OVERSTAY = ("until_return", "until_report")
 # 篇六 urgent leave by phone: who may enter it for the cadre, and the days after their return within
 # which the cadre completes the written request.
 PROXY_KEYS = {"by", "complete_within_days"}
@@ -51,6 +54,11 @@ def validate_section(c: Checker, section) -> None:
     if counting not in DAY_COUNTING:
         c.fail("leave.day_counting", f"unknown value '{counting}' (expected calendar or working)")
     c.integer(leave.setdefault("step_due_days", 3), "leave.step_due_days", 1)
+    if leave.setdefault("overstay", "until_return") not in OVERSTAY:
+        c.fail("leave.overstay", f"unknown value '{leave['overstay']}' (expected one of: {', '.join(OVERSTAY)})")
+    # 补假 (篇六 "超假必须取得审批人员同意后方可补假"): the original approvers may later approve the overrun.
+    if not isinstance(leave.setdefault("make_up", False), bool):
+        c.fail("leave.make_up", "must be true or false")
     # 报备: types that are reported to these offices instead of approved. 篇九: 因驻村帮扶工作需要外出联系
     # 工作的，须向乡村两级报备.
     report_only = c.table(leave.setdefault("report_only", {"official_trip": ["township", "village_secretary"]}),

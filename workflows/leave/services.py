@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from models import Attachment, Case, LeaveRequest, OrgUnit, Person, Term, User
+from models import Attachment, Case, LeaveRequest, OrgUnit, Person, RoleGrant, Term, User
 from workflows import access, clock, days as day_count, engine, history, offices, policy, uploads
 from workflows.engine import ActionContext
 from workflows.errors import Conflict, Forbidden, InvalidInput
@@ -82,7 +82,10 @@ def preview_route(session: Session, user: User, inp: LeaveInput,
         who = posting(session, for_person, inp.start_date)
         check_proxy(user, who, inp.leave_type)
     n = check_leave(session, inp, who.policy.body)
-    return n, rules.route(who.policy.body, n, who.role, who.tier, inp.leave_type), who
+    route = rules.route(who.policy.body, n, who.role, who.tier, inp.leave_type)
+    if for_person is not None:
+        check_four_eyes(session, user, who.village, who.person, route)
+    return n, route, who
 
 
 def apply_input(case: Case, inp: LeaveInput, n: int, steps: list[dict], filing: list[str]):
@@ -134,6 +137,30 @@ def check_proxy(actor: User, who: Applicant, leave_type: str) -> None:
         if unit is not None and (code, unit.id) in mine:
             return
     raise Forbidden("not_proxy", offices=settings["by"])
+
+
+def check_four_eyes(session: Session, actor: User, village: OrgUnit, subject: Person, route: rules.Route) -> None:
+    """Whoever enters a leave for another cadre may not also approve it: a step the proxy could
+    decide goes to another holder of the office, and if the proxy holds it alone the entry is refused,
+    naming the office, before anything is written."""
+    mine = offices.acting_offices(actor)
+    for step in route.steps:
+        held = [code for code in step.approvers
+                if (unit := offices.resolve(code, village, subject)) is not None and (code, unit.id) in mine]
+        if not held:
+            continue
+        others = [code for code in step.approvers if code not in held]
+        if others and not step.joint:
+            continue  # another office of the step may decide it
+        for code in held:
+            if not _other_holders(session, actor, code, offices.resolve(code, village, subject)):
+                raise Conflict("proxy_sole_approver", office=code)
+
+
+def _other_holders(session: Session, actor: User, code: str, unit: OrgUnit) -> bool:
+    return session.scalar(select(RoleGrant.id).join(RoleGrant.user).where(
+        RoleGrant.role.in_(offices.roles_acting_for(code)), RoleGrant.org_unit_id == unit.id,
+        RoleGrant.user_id != actor.id, User.active.is_(True)).limit(1)) is not None
 
 
 def cadre(session: Session, person_id: int) -> Person:
@@ -190,9 +217,24 @@ def create_leave(session: Session, actor: User, inp: LeaveInput, submit: bool = 
     return case
 
 
+def days_before(leave: LeaveRequest) -> int:
+    """The days of the leaves this one extends (续假 on 续假…): with its own, one continuous absence."""
+    total, earlier = 0, leave.extends
+    while earlier is not None:
+        total += earlier.leave.days
+        earlier = earlier.leave.extends
+    return total
+
+
+def route_for(body: dict, leave: LeaveRequest, n: int, leave_type: str) -> rules.Route:
+    """An extension is routed on the whole continuous absence, not on its own added days: 5 days
+    extended by 4 is a 9-day absence, and whoever approves 9 days decides it."""
+    return rules.route(body, days_before(leave) + n, leave.applicant_role, leave.tier, leave_type)
+
+
 def extend_leave(session: Session, case_id: int, actor: User, version: int, new_end: date, reason: str) -> Case:
     """续假: ask, before an approved leave ends, to stay away longer. The extension is a request of its
-    own, from the day after the approved end, on the same route as the leave it extends."""
+    own, from the day after the approved end, routed on the whole continuous absence (route_for)."""
     first = engine.load_case(session, case_id, for_update=True)
     if not access.may_view(actor, first):
         raise Forbidden("not_your_case")
@@ -212,8 +254,9 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     n = check_leave(session, inp, pinned.body)
     case = engine.open_case(session, "leave", actor, pinned, org_unit=first.org_unit, subject=first.subject,
                             village=first.village, payload={"days": n, "extends": first.id}, comment=reason)
-    session.add(LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first))
-    apply_input(case, inp, n, steps=first.route, filing=first.filing)  # the same route as the first
+    extension = LeaveRequest(case=case, applicant_role=old.applicant_role, tier=old.tier, extends=first)
+    session.add(extension)
+    apply_input(case, inp, n, **route_for(pinned.body, extension, n, old.leave_type).as_dict())
     _submit_new(session, case, actor)
     session.flush()  # the extension's number, for the first leave's history
     history.record(session, first, actor, "extend", first.state, reason, payload={"extension": case.id})
