@@ -17,9 +17,11 @@ CASES = {
     "jiangxi-pian9": ([{"approvers": ["township"], "joint": False}, {"approvers": ["county_office"], "joint": False},
                        {"approvers": ["county_leading_group"], "joint": False}],
                       [["dongling.head"], ["county.office"], ["county.group"]], ["dispatching_unit"], ["unit.agri"]),
-    "county-pian6": ([{"approvers": ["team_leader"], "joint": False},
+    # 篇六: the village certifies (并经所在村委会证明), the team leader agrees, the 总队长 approves.
+    "county-pian6": ([{"approvers": ["village_secretary"], "joint": False},
+                      {"approvers": ["team_leader"], "joint": False},
                       {"approvers": ["county_chief"], "joint": False}],
-                     [["xinghua.leader"], ["county.chief"]], ["county_office"], ["county.office"]),
+                     [["xinghua.secretary"], ["xinghua.leader"], ["county.chief"]], ["county_office"], ["county.office"]),
 }
 
 BYSTANDERS = ["dongling.head", "xihe.head", "county.office", "city.office", "unit.finance", "county.chief"]

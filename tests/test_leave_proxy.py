@@ -60,9 +60,11 @@ def test_leader_enters_it_and_the_cadre_completes_it_after_coming_back(app, db, 
     first = api(CADRE).get(f"/api/v1/cases/{case['id']}/history").get_json()[0]
     assert (first["actor"], first["action"], first["payload"]["proxy_for"]) == (LEADER, "create", "李娜")
 
-    # The same route as the cadre's own request: 队长, then 乡镇分管领导.
-    assert [s["approvers"] for s in case["leave"]["route"]] == [["team_leader"], ["township_deputy"]]
-    assert api(DEPUTY).act(case["id"], "approve").status_code == 200
+    # The same route as the cadre's own request: the village certifies, then 队长, then 乡镇分管领导.
+    assert [s["approvers"] for s in case["leave"]["route"]] == [["village_secretary"], ["team_leader"],
+                                                                 ["township_deputy"]]
+    assert api(DEPUTY).act(case["id"], "approve").status_code == 200  # 村委会证明
+    assert api(DEPUTY).act(case["id"], "approve").status_code == 200  # and, as the second leader, 队长
     assert api("dongling.deputy").act(case["id"], "approve").get_json()["state"] == "approved"
 
     # The cadre owes the written request: in their inbox, due 3 days (the policy) after the expected return.
@@ -120,7 +122,8 @@ def test_who_may_enter_leave_by_proxy(app, db, api):
 
 
 def test_a_returned_proxy_request_goes_back_to_the_proxy(app, db, api, pian6):
-    case = enter(api, person_id(app, db, "李娜"), days=4).get_json()  # 队长, then 乡镇主要领导
+    case = enter(api, person_id(app, db, "李娜"), days=4).get_json()  # the village, 队长, then 乡镇主要领导
+    assert api(DEPUTY).act(case["id"], "approve").status_code == 200  # 村委会证明
     assert api(DEPUTY).act(case["id"], "approve").status_code == 200
     assert api("dongling.head").act(case["id"], "return", comment="请写明返岗日期").status_code == 200
     revise = [t for t in api(LEADER).get("/api/v1/inbox").get_json()["items"] if t["kind"] == "revise"]
@@ -157,13 +160,15 @@ def test_the_pages_for_the_leader_and_the_cadre(app, login_as, api, pian6):
     assert "entered for 李娜" in entered.html
     assert "Entered by 张伟" in entered.text("proxy") and "Incomplete" in entered.text("proxy")
     assert get(leader, "/leave/").all("entered-row")
+    cadre = user(login_as, CADRE)
+    [row] = get(cadre, "/leave/").all("my-leave-row")
+    case_id = int(row.attrs["data-case-id"])
+    api(DEPUTY).act(case_id, "approve")  # 村委会证明: then the team leader's step opens
     assert "entered by 张伟" in get(leader, "/inbox/").text("by-proxy")  # the office's task, in his inbox too
 
     # Once approved, the cadre's inbox and own page offer the completion.
-    cadre = user(login_as, CADRE)
-    [row] = get(cadre, "/leave/").all("my-leave-row")
-    api(DEPUTY).act(int(row.attrs["data-case-id"]), "approve")
-    api("dongling.deputy").act(int(row.attrs["data-case-id"]), "approve")
+    api(DEPUTY).act(case_id, "approve")
+    api("dongling.deputy").act(case_id, "approve")
     kinds = {r.attrs["data-task-kind"]: r for r in get(cadre, "/inbox/").all("inbox-row")}
     assert set(kinds) == {"report_back", "complete"}
     assert "write the request in your own words" in kinds["complete"].text

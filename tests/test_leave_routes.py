@@ -54,13 +54,15 @@ def pian6(days, applicant, tier):
     # 000 篇六 （二）第一书记、工作队长: 1天以内乡（镇）分管领导；2–3天乡（镇）主要领导；4天以上总队长.
     # （三）工作队员: 1天以内队长；2–3天队长同意后报分管领导；4–5天队长后报乡镇主要领导；6天以上队长后报总队长.
     # 队长、第一书记报县联席办和县委组织部备案；队员报县联席办备案.
+    # 二（一）: every leave 并经所在村委会证明 first (the village secretary's office certifies).
+    village = one("village_secretary")
     if applicant == "leader":
         top = "township_deputy" if days <= 1 else "township_head" if days <= 3 else "county_chief"
-        return [one(top)], ["county_office", "county_org_dept"]
+        return [village, one(top)], ["county_office", "county_org_dept"]
     if days <= 1:
-        return [one("team_leader")], ["county_office"]
+        return [village, one("team_leader")], ["county_office"]
     top = "township_deputy" if days <= 3 else "township_head" if days <= 5 else "county_chief"
-    return [one("team_leader"), one(top)], ["county_office"]
+    return [village, one("team_leader"), one(top)], ["county_office"]
 
 
 EXPECTED = {"linfen-2018": linfen, "zhumadian-2022": zhumadian, "wuhai-2023": wuhai,

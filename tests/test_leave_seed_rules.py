@@ -129,6 +129,28 @@ def test_the_return_is_filed_with_the_offices_that_approved_the_leave(app, api):
     assert case["id"] not in filed_ids(api("county.group"))  # not on this leave's route
 
 
+# ---------------------------------------------------------------- the village committee's certification (篇六)
+
+def test_pian6_leave_is_certified_by_the_village_before_its_first_approval(app, api):
+    # 000 篇六 二（一）: 必须提供相关证明材料并严格请假审批程序，并经所在村委会证明.
+    from tests.conftest import SICK_NOTE
+    use_preset(app, "county-pian6")
+    case = file_leave(api, days=1, documents=[SICK_NOTE])
+    assert case["leave"]["route"][0] == {"approvers": ["village_secretary"], "joint": False}
+    # The team leader's step waits for the certificate: it is in no one's hands but the village's.
+    assert api(LEADER).get("/api/v1/inbox").get_json()["total"] == 0
+    assert error_of(api(LEADER).act(case["id"], "approve"))[:2] == (403, "no_open_task")
+    certified = api("xinghua.secretary").act(case["id"], "approve", comment="经村委会证明属实")
+    assert certified.status_code == 200, certified.get_json()
+    assert certified.get_json()["state"] == "pending"
+    assert api(LEADER).act(case["id"], "approve").get_json()["state"] == "approved"
+
+
+def test_only_pian6_asks_the_village_to_certify(api):
+    case = file_leave(api, days=1)
+    assert case["leave"]["route"] == [{"approvers": ["township"], "joint": False}]
+
+
 # ---------------------------------------------------------------- overstay (超假) and 补假 under 篇六
 
 def test_pian6_counts_every_working_day_until_report_back_and_its_approvers_may_grant_the_overrun(app, api):
@@ -139,6 +161,7 @@ def test_pian6_counts_every_working_day_until_report_back_and_its_approvers_may_
     case = api(CADRE).post("/api/v1/leave-requests", json={
         "type": "personal", "start_date": end.isoformat(), "end_date": end.isoformat(), "reason": "回家",
         "documents": [SICK_NOTE]}).get_json()
+    assert api("xinghua.secretary").act(case["id"], "approve").status_code == 200  # 村委会证明
     assert api(LEADER).act(case["id"], "approve").get_json()["state"] == "approved"
     # Back on time, they say, but reported only today: Monday the 9th counts all the same.
     back = api(CADRE).act(case["id"], "report_back", actual_return_date=(end + timedelta(days=1)).isoformat())

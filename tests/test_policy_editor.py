@@ -11,6 +11,7 @@ OWN = "shifan-county"
 CADRE = "xinghua.member1"  # 李娜, a member of 杏花村's team in 示范县
 
 TEAM_LEADER, TOWNSHIP_HEAD, COUNTY_CHIEF = "Team leader", "Township party secretary", "County chief of teams"
+VILLAGE = "Village party secretary"  # 篇六: 并经所在村委会证明, before every leave's first approval
 
 
 @pytest.fixture
@@ -63,8 +64,8 @@ def test_a_preset_reads_as_rules_and_routes_and_cannot_be_changed(admin):
     assert "Shipped preset: read-only" in page.text("policy-facts")
     assert "Team leader may enter it; the cadre completes it in writing within 3 days" in page.text("policy-proxy")
     member, _, leader, _ = route_cells(page, 4)
-    assert member.text == f"{TEAM_LEADER} → {TOWNSHIP_HEAD} Filed with County work-team office"
-    assert leader.text.startswith(COUNTY_CHIEF)  # a first secretary's 4 days go straight to the county chief
+    assert member.text == f"{VILLAGE} → {TEAM_LEADER} → {TOWNSHIP_HEAD} Filed with County work-team office"
+    assert leader.text.startswith(f"{VILLAGE} → {COUNTY_CHIEF}")  # a first secretary's 4 days: the county chief
     assert not page.has("edit-policy")
 
     refused = Page(admin.get(f"/admin/policies/{PRESET}/edit", follow_redirects=True))
@@ -86,12 +87,12 @@ def test_copy_change_preview_and_publish_while_open_cases_keep_their_version(adm
     body = {"type": "personal", "start_date": start, "end_date": end, "reason": "家中有事", "documents": [SICK_NOTE]}
     before = api(CADRE).post("/api/v1/leave-requests", json=body).get_json()
     assert before["policy"] == {"id": OWN, "version": 1}
-    assert [s["approvers"] for s in before["leave"]["route"]] == [["team_leader"], ["county_chief"]]
+    assert [s["approvers"] for s in before["leave"]["route"]] == [["village_secretary"], ["team_leader"], ["county_chief"]]
 
     preview = press(admin, six_days_to_the_township_head(edit_form(admin)), "preview")
     assert preview.status == 200
     member_city, member_county, leader_city, leader_county = route_cells(preview, 6)
-    assert member_county.text.startswith(f"{TEAM_LEADER} → {TOWNSHIP_HEAD}")
+    assert member_county.text.startswith(f"{VILLAGE} → {TEAM_LEADER} → {TOWNSHIP_HEAD}")
     assert [c.attrs["data-changed"] for c in (member_city, member_county, leader_city, leader_county)] == \
         ["true", "true", "false", "false"]
     assert all(c.attrs["data-changed"] == "false" for c in route_cells(preview, 7))
@@ -105,15 +106,16 @@ def test_copy_change_preview_and_publish_while_open_cases_keep_their_version(adm
     assert "admin" in published.all("version-row")[0].text
 
     route = api(CADRE).get(f"/api/v1/policies/{OWN}/leave-route?days=6&applicant=member&tier=county").get_json()
-    assert route["steps"] == [{"approvers": ["team_leader"], "joint": False},
+    assert route["steps"] == [{"approvers": ["village_secretary"], "joint": False},
+                              {"approvers": ["team_leader"], "joint": False},
                               {"approvers": ["township_head"], "joint": False}]
     later = api(CADRE).post("/api/v1/leave-requests", json={**body, "start_date": leave_dates(6, 30)[0],
                                                               "end_date": leave_dates(6, 30)[1]}).get_json()
     assert later["policy"] == {"id": OWN, "version": 2}
-    assert [s["approvers"] for s in later["leave"]["route"]] == [["team_leader"], ["township_head"]]
+    assert [s["approvers"] for s in later["leave"]["route"]] == [["village_secretary"], ["team_leader"], ["township_head"]]
     kept = api(CADRE).get(f"/api/v1/cases/{before['id']}").get_json()
     assert kept["policy"]["version"] == 1
-    assert [s["approvers"] for s in kept["leave"]["route"]] == [["team_leader"], ["county_chief"]]
+    assert [s["approvers"] for s in kept["leave"]["route"]] == [["village_secretary"], ["team_leader"], ["county_chief"]]
 
     old = get(admin, f"/admin/policies/{OWN}?version=1")
     assert "Version 2 is in force" in old.text("old-version")

@@ -34,7 +34,7 @@ class Route:
 
 
 _LEAVE_KEYS = {"day_counting", "step_due_days", "types", "filing", "bands", "limits", "stand_in_days",
-               "documents_required", "report_only", "proxy", "overstay", "make_up"}
+               "documents_required", "report_only", "proxy", "overstay", "make_up", "certified_by"}
 # Overstay (超假): the working days past the end up to the return the cadre reports, or, 篇六 "超假或未销假
 # 者一律视为旷工", every working day until the report back itself.
 OVERSTAY = ("until_return", "until_report")
@@ -65,6 +65,8 @@ def validate_section(c: Checker, section) -> None:
                           "leave.report_only", set(LEAVE_TYPES))
     for leave_type, offices in report_only.items():
         c.choices(offices, f"leave.report_only.{leave_type}", OFFICE_CODES)
+    # Offices that certify a leave before its first approval step (篇六 "并经所在村委会证明").
+    c.choices(leave.setdefault("certified_by", []), "leave.certified_by", OFFICE_CODES, empty_ok=True)
     # 病假 needs a supporting document in every seed that names it.
     c.choices(leave.setdefault("documents_required", ["sick"]), "leave.documents_required", LEAVE_TYPES,
               empty_ok=True)
@@ -140,7 +142,10 @@ def route(body: dict, days: int, applicant: str, tier: str, leave_type: str = "p
     if leave_type in leave["report_only"]:
         return Route((), tuple(leave["report_only"][leave_type]))
     band = next(b for b in leave["bands"] if _band_matches(b, days, applicant, tier, leave_type))
-    steps = []
+    # A certifying office comes first, as a step of its own (a version stored before the setting
+    # existed has none).
+    certifiers = tuple(leave.get("certified_by", ()))
+    steps = [Step(certifiers, len(certifiers) > 1)] if certifiers else []
     for step in band["steps"]:
         approvers = tuple(step["approvers"])
         if applicant == "leader":
