@@ -95,10 +95,10 @@ class Checker:
 def validate(doc: dict, source: str) -> dict:
     """Check a policy document; return it with defaults filled in. Raises PolicyError.
 
-    The top of the document is common to every procedure; each registered procedure checks its own
+    The top of the document is common to every procedure; each registered procedure (or shared section, registry.register_section) checks its own
     section (a procedure whose section is absent keeps its defaults)."""
     from workflows import registry
-    sections = {p.policy_section: p for p in registry.all_procedures() if p.policy_section}
+    sections = registry.policy_sections()
     c = Checker(source)
     c.table(doc, "", _TOP_KEYS | set(sections), {"id", "name"} | _REQUIRED_SECTIONS)
     c.text(doc["id"], "id")
@@ -112,9 +112,9 @@ def validate(doc: dict, source: str) -> dict:
             c.fail("product_choices", "must be a list of keys")
         for i, key in enumerate(doc["product_choices"]):
             c.text(key, f"product_choices[{i}]")
-    for name, procedure in sections.items():
+    for name, validate_section in sections.items():
         if name in doc or name in _REQUIRED_SECTIONS:
-            procedure.validate_section(c, doc[name])
+            validate_section(c, doc[name])
     task_policy.validate(c, doc)  # the [tasks] section: due days, reminders, escalation
     return doc
 

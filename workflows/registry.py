@@ -79,6 +79,22 @@ def all_procedures() -> list[Procedure]:
     return list(_PROCEDURES.values())
 
 
+# Policy sections no single procedure owns (e.g. presence, which sign-ins, monthly sheets and spot
+# checks all read): each with the validator that checks it and fills its defaults.
+_SECTIONS: dict[str, Callable] = {}
+
+
+def register_section(name: str, validate: Callable) -> None:
+    _SECTIONS[name] = validate
+
+
+def policy_sections() -> dict[str, Callable]:
+    """Every policy section a document may have beside the common top, with its validator."""
+    load()
+    owned = {p.policy_section: p.validate_section for p in _PROCEDURES.values() if p.policy_section}
+    return {**owned, **_SECTIONS}
+
+
 _loaded = False
 
 
