@@ -95,8 +95,9 @@ class Checker:
 def validate(doc: dict, source: str) -> dict:
     """Check a policy document; return it with defaults filled in. Raises PolicyError.
 
-    The top of the document is common to every procedure; each registered procedure (or shared section, registry.register_section) checks its own
-    section (a procedure whose section is absent keeps its defaults)."""
+    The top of the document is common to every procedure; each registered procedure (or shared
+    section: registry.register_section) checks its own section (one that is absent keeps its
+    defaults)."""
     from workflows import registry
     sections = registry.policy_sections()
     c = Checker(source)
