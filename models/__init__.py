@@ -8,9 +8,11 @@ from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
+from models.work_log import WorkLogEntry, WorkLogReview, WorkLogRevision
 
 __all__ = [
     "Base", "utcnow", "AbsenceDay", "Attachment", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveLedger", "LeaveRequest",
     "Task", "ApiToken", "OrgUnit", "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion", "CalendarDay",
     "HolidayNotice", "LoginAttempt", "Notification", "Supervision", "SweepRun", "TaskNotice",
+    "WorkLogEntry", "WorkLogReview", "WorkLogRevision",
 ]

@@ -174,6 +174,15 @@ MESSAGES = {
 
 MESSAGES.update(ROSTER_MESSAGES)
 
+# The work log (工作日志).
+MESSAGES.update({
+    "work_log_today_only": _l("A work log entry is written and changed on its own day only (today is %(today)s)."),
+    "work_log_not_posted": _l("You have no current posting to a work team, so you keep no work log."),
+    "invalid_month": _l("%(field)s must be a month written as YYYY-MM."),
+})
+FIELDS.update({"work_done": _l("Work done"), "households_count": _l("Households visited"),
+               "households": _l("Households (names)"), "note": _l("Note"), "month": _l("Month")})
+
 # Bad input that is no person's typing: text no database stores, bodies nested or sized to break
 # the reader, uploads that are not what they claim.
 MESSAGES.update({
