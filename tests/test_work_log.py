@@ -178,3 +178,34 @@ def test_the_review_waits_in_the_townships_inbox_page(app, api, login_as):
     page = get(head, f"/cases/{case_id}")
     assert page.has("work-log-review")
     assert "李娜" in page.text("work-log-review")
+
+
+# ---------------------------------------------------------------- the page
+
+def test_a_cadre_writes_todays_entry_on_the_page_and_reads_the_month(login_as):
+    from tests.pages import post
+    member = user(login_as, "xinghua.member1")
+    form = {"work_done": "入户走访", "households_count": "2", "households": "赵六、钱七", "note": ""}
+    page = post(member, "/work-log/", form, "/work-log/")
+    assert page.status == 200
+    assert [e.attrs["data-date"] for e in page.all("work-log-entry")] == ["2026-03-10"]
+    assert "入户走访" in page.text("work-log-month")
+    # The form shows today's entry to change it; saving again keeps one entry.
+    assert "入户走访" in get(member, "/work-log/").text("work-log-form")
+    page = post(member, "/work-log/", {**form, "work_done": "入户走访，开会"}, "/work-log/")
+    assert len(page.all("work-log-entry")) == 1 and "入户走访，开会" in page.text("work-log-month")
+
+
+def test_the_page_refuses_an_entry_without_the_work_done(login_as):
+    from tests.pages import post
+    member = user(login_as, "xinghua.member1")
+    page = post(member, "/work-log/", {"work_done": ""}, "/work-log/")
+    assert page.status == 422
+    assert "Work done is required." in page.html and page.has("empty-state")
+
+
+def test_the_township_reads_the_teams_month_page_and_another_leader_may_not(api, login_as):
+    write(api)
+    team = team_id(api, "xinghua.member1")
+    assert "李娜" in get(user(login_as, "dongling.head"), f"/work-log/teams/{team}?month=2026-03").text("work-log-entries")
+    assert get(user(login_as, "shiqiao.leader"), f"/work-log/teams/{team}").status == 403
