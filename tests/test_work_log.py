@@ -110,7 +110,20 @@ def xinghua_review(api, reader="dongling.head"):
     return found[0]
 
 
+def kept_logs(api, day="2026-02-02"):
+    """Every team has begun its work log here."""
+    with on_day(day):
+        for village in ("xinghua", "shiqiao", "liushu", "nanping"):
+            assert write(api, f"{village}.member1").status_code == 201
+
+
+def test_no_review_is_opened_for_a_team_before_it_keeps_its_log_here(app, api):
+    sweep(app)
+    assert reviews(api, "dongling.head") == [] and reviews(api, "county.office") == []
+
+
 def test_the_sweep_opens_the_townships_monthly_and_the_countys_two_monthly_review_once(app, api):
+    kept_logs(api)
     sweep(app)
     sweep(app)
     sweep(app, date(2026, 3, 20))  # a later day of the same period owes nothing new
@@ -136,6 +149,7 @@ def test_the_review_counts_entries_and_missing_working_days_per_member(app, api)
     with on_day("2026-02-03"):
         write(api, "xinghua.member1")
     sweep(app)
+
     members = {m["person"]["name"]: m for m in xinghua_review(api)["case"]["work_log_review"]["members"]}
     assert members["李娜"]["entries"] == 2
     assert "2026-02-02" not in members["李娜"]["missing_days"]
@@ -145,6 +159,7 @@ def test_the_review_counts_entries_and_missing_working_days_per_member(app, api)
 
 
 def test_the_township_approves_the_review_with_a_comment(app, api):
+    kept_logs(api)
     sweep(app)
     case_id = xinghua_review(api)["case_id"]
     assert api("xinghua.leader").act(case_id, "approve", comment="记录完整").status_code == 403
@@ -155,6 +170,7 @@ def test_the_township_approves_the_review_with_a_comment(app, api):
 
 
 def test_a_return_needs_a_comment_and_goes_to_the_team_leader_to_answer(app, api):
+    kept_logs(api)
     sweep(app)
     case_id = xinghua_review(api)["case_id"]
     refused = api("dongling.head").act(case_id, "return")
@@ -171,6 +187,7 @@ def test_a_return_needs_a_comment_and_goes_to_the_team_leader_to_answer(app, api
 
 
 def test_the_review_waits_in_the_townships_inbox_page(app, api, login_as):
+    kept_logs(api)
     sweep(app)
     case_id = xinghua_review(api)["case_id"]
     head = user(login_as, "dongling.head")

@@ -1,14 +1,17 @@
 """Opening the reviews (调阅): each day the sweep opens, for every team and every review its
 jurisdiction's policy sets, the case of the newest period that has ended, unless it is open already.
-A second run, or a run on a later day of the same period, opens nothing."""
+A second run, or a run on a later day of the same period, opens nothing.
+
+A team is reviewed from the first period in which it kept its log here: periods that ended before
+its first entry predate its use of the work log, and have nothing to read."""
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from models import Team, Term, WorkLogReview
+from models import Team, Term, WorkLogEntry, WorkLogReview
 from workflows import engine, offices, people, policy, tasks
 from workflows.sweep import register_job
 from workflows.system import system_user
@@ -27,6 +30,12 @@ def _served(team: Team, start: date, end: date) -> bool:
     return any(t.start_date <= end and people.last_day(t) >= start for t in team.terms)
 
 
+def _first_entries(session: Session) -> dict[int, date]:
+    """Each team's first work-log entry."""
+    return dict(session.execute(select(WorkLogEntry.team_id, func.min(WorkLogEntry.day))
+                                .group_by(WorkLogEntry.team_id)).all())
+
+
 def _opened(session: Session, team_id: int, office: str, start: date) -> bool:
     return session.scalar(select(WorkLogReview.case_id).where(
         WorkLogReview.team_id == team_id, WorkLogReview.office_code == office,
@@ -37,16 +46,19 @@ def open_due(session: Session, on: date) -> list[WorkLogReview]:
     """Open the reviews owed on `on`; the caller commits."""
     teams = session.scalars(select(Team).options(selectinload(Team.terms).selectinload(Term.person))
                             .order_by(Team.id)).all()
+    first = _first_entries(session)
     opened = []
     actor = None
     for team in teams:
+        if team.id not in first:
+            continue
         version = _policy_of(session, team)
         if version is None:
             continue
         for review in rules.settings(version.body)["reviews"]:
             start, end = periods.last_ended(on, review["every_months"])
             office = review["office"]
-            if not _served(team, start, end) or _opened(session, team.id, office, start):
+            if first[team.id] > end or not _served(team, start, end) or _opened(session, team.id, office, start):
                 continue
             if offices.resolve(office, team.village, None) is None:
                 continue  # no such office over this village: nobody could take the task
