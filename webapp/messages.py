@@ -181,7 +181,7 @@ MESSAGES.update({
     "invalid_month": _l("%(field)s must be a month written as YYYY-MM."),
 })
 FIELDS.update({"work_done": _l("Work done"), "households_count": _l("Households visited"),
-               "households": _l("Households (names)"), "note": _l("Note"), "month": _l("Month")})
+               "households": _l("Households (names)"), "month": _l("Month")})
 
 # Bad input that is no person's typing: text no database stores, bodies nested or sized to break
 # the reader, uploads that are not what they claim.

@@ -46,3 +46,24 @@ def work_log_list():
         team_id = parse.integer(args, "team_id", low=1)
         found = entries.of_team(db.session, g.actor, team_id, start, end)
     return jsonify({"month": start.isoformat()[:7], "entries": [entry_json(e) for e in found]})
+
+
+def openapi_paths(responses, write_responses, json, q) -> dict:
+    """The work log's part of the OpenAPI document (webapp/api/openapi.py)."""
+    entry = {"type": "object", "required": ["work_done"], "properties": {
+        "work_done": {"type": "string", "maxLength": 2000},
+        "households_count": {"type": "integer", "minimum": 0, "maximum": entries.MAX_HOUSEHOLDS},
+        "households": {"type": "string", "maxLength": 2000}, "note": {"type": "string", "maxLength": 2000},
+        "date": {"type": "string", "format": "date", "description": "if given, today's date"}}}
+    listed = {"type": "object", "properties": {"month": {"type": "string"},
+                                               "entries": {"type": "array", "items": {"type": "object"}}}}
+    return {"/api/v1/work-logs": {
+        "post": {"summary": "工作日志: the caller's entry for today (201), or its revision the same day (200); "
+                            "every wording is kept",
+                 "requestBody": {"required": True, **json(entry)},
+                 "responses": write_responses("201", {"type": "object"}, 403)},
+        "get": {"summary": "A cadre's or a team's entries of a month, under the person record's read rule",
+                "parameters": [q("person_id", {"type": "integer", "minimum": 1}),
+                               q("team_id", {"type": "integer", "minimum": 1}),
+                               q("month", {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"}, True)],
+                "responses": responses("200", listed, 403, 404, 422)}}}
