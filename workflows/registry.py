@@ -34,6 +34,9 @@ class Procedure:
     actions: dict[str, Action]
     # The procedure's own details for the case JSON, under the key named like its kind.
     details: Callable = lambda case: None
+    # What a list row (inbox, filed, search) shows of them, from what the list loaded with the page:
+    # None when that is the whole details.
+    summary: Callable | None = None
     # Who else may see a case beside its subject, the offices on it and overseers (e.g. a proxy).
     extra_viewers: Callable = lambda user, case: False
     # The same as an SQL condition on Case, for lists (None: nobody else).

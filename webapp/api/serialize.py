@@ -26,18 +26,21 @@ def task(t: Task) -> dict:
     }
 
 
-def _summary(c: Case) -> dict:
-    """What a list row shows of a case: its kind, state, whom and where it concerns, its details."""
+def _summary(c: Case, whole: bool = False) -> dict:
+    """What a list row shows of a case: its kind, state, whom and where it concerns, its details (a
+    row's share of them, unless `whole`: a page of rows reads nothing more per row)."""
+    procedure = registry.get(c.kind)
+    details = procedure.details if whole or procedure.summary is None else procedure.summary
     return {
         "id": c.id, "kind": c.kind, "state": c.state, "version": c.version,
         "applicant": ref(c.subject), "village": ref(c.village), "org_unit": ref(c.org_unit),
-        "parent_id": c.parent_id, c.kind: registry.get(c.kind).details(c),
+        "parent_id": c.parent_id, c.kind: details(c),
     }
 
 
 def case(c: Case, viewer: User) -> dict:
     return {
-        **_summary(c),
+        **_summary(c, whole=True),
         "state_label": label("state", c.state), "policy": {"id": c.policy_id, "version": c.policy_version},
         "created_at": iso(c.created_at), "updated_at": iso(c.updated_at),
         "route": c.route, "current_step": c.current_step,

@@ -30,13 +30,20 @@ def member_rows(session, review) -> list[dict]:
     return rows
 
 
-def details(case: Case) -> dict | None:
+def summary(case: Case) -> dict | None:
+    """The review as a list row shows it: the team, the reviewing office and the period."""
     review = case.work_log_review
     if review is None:
         return None
-    session = object_session(case)
     return {"team": {"id": review.team.id, "name": review.team.name}, "office": review.office_code,
-            "period": {"start": review.period_start.isoformat(), "end": review.period_end.isoformat()},
-            "members": member_rows(session, review)}
+            "period": {"start": review.period_start.isoformat(), "end": review.period_end.isoformat()}}
+
+
+def details(case: Case) -> dict | None:
+    """The whole review, with each member's entries and missing days (read for this one case)."""
+    row = summary(case)
+    if row is not None:
+        row["members"] = member_rows(object_session(case), case.work_log_review)
+    return row
 
 

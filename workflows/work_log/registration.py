@@ -7,7 +7,7 @@ from workflows import registry
 from workflows.registry import Procedure, register
 from workflows.work_log import rules
 from workflows.work_log.actions import ACTIONS
-from workflows.work_log.details import details
+from workflows.work_log.details import details, summary
 from workflows.work_log.machine import MACHINE
 
 
@@ -32,6 +32,7 @@ WORK_LOG_REVIEW = register(Procedure(
     machine=MACHINE,
     actions=ACTIONS,
     details=details,
+    summary=summary,
     extra_viewers=_is_leader,
     extra_viewers_sql=_leader_sql,
     eager=(lambda: joinedload(Case.work_log_review).joinedload(WorkLogReview.team),),
