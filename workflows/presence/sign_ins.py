@@ -28,7 +28,7 @@ def posting(person: Person | None, on: date) -> Posting:
     """Only a posted cadre (an active Term on that day) signs, or has a day recorded."""
     term = person.current_term(on) if person is not None else None
     if term is None:
-        raise Forbidden("not_posted")
+        raise Forbidden("sign_in_not_posted")
     return Posting(person, term)
 
 
