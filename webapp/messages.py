@@ -197,6 +197,7 @@ MESSAGES.update({
     "already_confirmed": _l("This day is already confirmed."),
     "invalid_month": _l("%(field)s must be a month written as YYYY-MM."),
     "not_your_unit": _l("You may not see this unit's attendance."),
+    "duty_day_exists": _l("%(date)s is already a duty day here."),
 })
 FIELDS.update({"month": _l("Month"), "person_id": _l("Person"), "date": _l("Date"), "township_id": _l("Township"),
                "team_id": _l("Team"), "location": _l("Place"), "at": _l("Time")})

@@ -132,3 +132,16 @@ def _xlsx(month: date, found):
     out.seek(0)
     return send_file(out, as_attachment=True, download_name=f"attendance-{month:%Y-%m}.xlsx",
                      mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+@bp.post("/duty-days")
+def duty_day_create():
+    """篇四 三6: the township orders work on a non-working day for its villages (or one of them)."""
+    from workflows.presence import duty
+    data = parse.json_body()
+    with UnitOfWork(db.session) as uow:
+        row = duty.order(db.session, g.actor, parse.integer(data, "org_unit_id", low=1), parse.a_date(data, "date"),
+                         parse.text(data, "note", required=False, max_length=duty.NOTE_MAX))
+        body = {"id": row.id, "org_unit": serialize.ref(row.org_unit), "date": row.day.isoformat(), "note": row.note}
+        uow.commit()
+    return jsonify(body), 201

@@ -59,8 +59,8 @@ def register_absence_source(fn: AbsenceSource) -> AbsenceSource:
 @register_absence_source
 def overstay_days(session: Session, person_ids: list[int], start: date, end: date) -> set[tuple[int, date]]:
     """旷工 past an approved leave's end (workflows/leave/overstay.py records them as AbsenceDay rows)."""
-    return set(session.execute(select(AbsenceDay.person_id, AbsenceDay.day).where(
-        AbsenceDay.person_id.in_(person_ids), AbsenceDay.day.between(start, end))).tuples())
+    return {(p, d) for p, d in session.execute(select(AbsenceDay.person_id, AbsenceDay.day).where(
+        AbsenceDay.person_id.in_(person_ids), AbsenceDay.day.between(start, end)))}
 
 
 def _absences(session, person_ids, start, end) -> set[tuple[int, date]]:
@@ -119,8 +119,8 @@ def _leave_days(session, person_ids, start, end) -> dict[tuple[int, date], str]:
 
 
 def _duty_days(session, unit_ids: set[int], start, end) -> set[tuple[int, date]]:
-    return set(session.execute(select(DutyDay.org_unit_id, DutyDay.day).where(
-        DutyDay.org_unit_id.in_(unit_ids), DutyDay.day.between(start, end))).tuples())
+    return {(u, d) for u, d in session.execute(select(DutyDay.org_unit_id, DutyDay.day).where(
+        DutyDay.org_unit_id.in_(unit_ids), DutyDay.day.between(start, end)))}
 
 
 def _dates(start: date, end: date) -> list[date]:
