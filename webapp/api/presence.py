@@ -8,6 +8,7 @@ from webapp.api import bp, parse, serialize
 from webapp.extensions import db
 from workflows import clock, people
 from workflows.errors import InvalidInput
+from workflows.fields import MAX_ID
 from workflows.presence import attendance, days, jurisdiction, rules, sign_ins
 from workflows.unit_of_work import UnitOfWork
 
@@ -36,7 +37,7 @@ def sign_in_create():
     with UnitOfWork(db.session) as uow:
         if "person_id" in data:
             row = sign_ins.record_missed_day(
-                db.session, g.actor, parse.integer(data, "person_id", low=1), parse.a_date(data, "date"),
+                db.session, g.actor, parse.integer(data, "person_id", low=1, high=MAX_ID), parse.a_date(data, "date"),
                 parse.text(data, "reason", max_length=sign_ins.REASON_MAX))
             body = _missed(row)
         else:
@@ -93,9 +94,9 @@ def _attendance_rows():
     args = request.args
     month = month_arg(args)
     if args.get("team_id") is not None:
-        team = people.readable_team(db.session, parse.integer(args, "team_id", low=1), g.actor, clock.today())
+        team = people.readable_team(db.session, parse.integer(args, "team_id", low=1, high=MAX_ID), g.actor, clock.today())
         return month, attendance.rows(db.session, month, team=team)
-    township_id = parse.integer(args, "township_id", low=1)
+    township_id = parse.integer(args, "township_id", low=1, high=MAX_ID)
     return month, attendance.rows(db.session, month, township=attendance.township_for(db.session, township_id, g.actor))
 
 
@@ -140,8 +141,54 @@ def duty_day_create():
     from workflows.presence import duty
     data = parse.json_body()
     with UnitOfWork(db.session) as uow:
-        row = duty.order(db.session, g.actor, parse.integer(data, "org_unit_id", low=1), parse.a_date(data, "date"),
+        row = duty.order(db.session, g.actor, parse.integer(data, "org_unit_id", low=1, high=MAX_ID), parse.a_date(data, "date"),
                          parse.text(data, "note", required=False, max_length=duty.NOTE_MAX))
         body = {"id": row.id, "org_unit": serialize.ref(row.org_unit), "date": row.day.isoformat(), "note": row.note}
         uow.commit()
     return jsonify(body), 201
+
+
+def openapi_paths(responses, json, q) -> dict:
+    """This module's endpoints, for the OpenAPI document."""
+    obj = lambda **props: {"type": "object", "properties": props}  # noqa: E731
+    text = {"type": "string"}
+    sign = obj(id={"type": "integer"}, person_id={"type": "integer"}, date=text, at=text, late={"type": "boolean"},
+               recorded_by=obj(id={"type": "integer"}, name=text), reason=text, confirmed={"type": "boolean"})
+    totals = obj(present={"type": "integer"}, trip={"type": "integer"}, leave={"type": "integer"},
+                 absent={"type": "integer"}, late={"type": "integer"}, target={"type": ["integer", "null"]},
+                 meets_target={"type": ["boolean", "null"]})
+    month = q("month", {"type": "string", "pattern": r"^\d{4}-\d{2}$"}, description="YYYY-MM; this month by default")
+    body = lambda schema: {"required": True, **json(schema)}  # noqa: E731
+    return {
+        "/api/v1/sign-ins": {"post": {
+            "summary": "签到: the caller signs in for today (note, location optional); or, with person_id, date "
+                       "and reason, the keeper records a day the cadre could not sign",
+            "requestBody": body(obj(note={"type": "string", "maxLength": sign_ins.NOTE_MAX},
+                                    location={"type": "string", "maxLength": sign_ins.LOCATION_MAX},
+                                    person_id={"type": "integer", "minimum": 1}, date={"type": "string", "format": "date"},
+                                    reason={"type": "string", "maxLength": sign_ins.REASON_MAX})),
+            "responses": responses("201", sign, 403, 404, 409, 413, 422)}},
+        "/api/v1/missed-days/{missed_id}/confirm": {"post": {
+            "summary": "篇六: another office the policy names confirms a missed day",
+            "parameters": [{"name": "missed_id", "in": "path", "required": True,
+                            "schema": {"type": "integer", "minimum": 1}}],
+            "responses": responses("200", sign, 403, 404, 409)}},
+        "/api/v1/duty-days": {"post": {
+            "summary": "篇四 三6: the township orders work on a non-working day for itself or one village",
+            "requestBody": body(obj(org_unit_id={"type": "integer", "minimum": 1},
+                                    date={"type": "string", "format": "date"}, note=text)),
+            "responses": responses("201", obj(id={"type": "integer"}, date=text), 403, 404, 409, 413, 422)}},
+        "/api/v1/people/{person_id}/days": {"get": {
+            "summary": "A cadre's days of a month, each with its derived status, and the totals against the target",
+            "parameters": [{"name": "person_id", "in": "path", "required": True,
+                            "schema": {"type": "integer", "minimum": 1}}, month],
+            "responses": responses("200", obj(days={"type": "array", "items": obj(
+                date=text, status={"enum": list(days.STATUSES)}, late={"type": "boolean"})}, totals=totals),
+                403, 404, 422)}},
+        "/api/v1/attendance": {"get": {
+            "summary": "A township's or a team's month: one row per cadre, with the subsidy basis; format=xlsx "
+                       "for the sheet with Chinese headers",
+            "parameters": [q("township_id", {"type": "integer", "minimum": 1}),
+                           q("team_id", {"type": "integer", "minimum": 1}), month, q("format", {"enum": ["xlsx"]})],
+            "responses": responses("200", obj(rows={"type": "array"}), 403, 404, 422)}},
+    }

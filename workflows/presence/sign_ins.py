@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from models import MissedDay, Person, SignIn, Term, User
 from workflows import clock, locks, offices, people
 from workflows.errors import Conflict, Forbidden, InvalidInput, NotFound
+from workflows.fields import MAX_ID
 from workflows.presence import jurisdiction, rules
 
 NOTE_MAX, LOCATION_MAX, REASON_MAX = 2000, 200, 2000
@@ -119,7 +120,7 @@ def _confirm(row: MissedDay, actor: User, held: list[str], wanted: set[str]) -> 
 
 def confirm_missed_day(session: Session, actor: User, missed_id: int) -> MissedDay:
     """篇六: another office the policy names (the village duty person, the 第一书记) confirms the day."""
-    row = session.get(MissedDay, missed_id)
+    row = session.get(MissedDay, missed_id) if missed_id <= MAX_ID else None
     if row is None:
         raise NotFound("not_found", "id")
     post = posting(row.person, row.day)
