@@ -171,3 +171,21 @@ def test_a_townships_attendance_as_a_sheet(app, db, api):
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
     assert header[:3] == ["姓名", "驻村", "在岗"] and "补贴（元）" in header
     assert sheet.max_row == 7
+
+
+def test_a_leave_overrun_is_absent(app, db, api):
+    """Overstay (workflows/leave/overstay.py) records the working days past an approved leave's end as
+    旷工: the day's status reads them, whatever else the day holds but a sign-in."""
+    from models import AbsenceDay
+    with app.app_context():
+        db.session.scalars(select(OrgUnit).where(OrgUnit.kind == "county")).one().presence_from = date(2026, 3, 1)
+        db.session.commit()
+    _leave(api, "personal", "2026-03-03", "2026-03-04")
+    me = api("xinghua.member1").get("/api/v1/me").get_json()["person_id"]
+    with app.app_context():
+        db.session.add(AbsenceDay(person_id=me, day=date(2026, 3, 5)))
+        db.session.commit()
+    _sign(api, 6)
+    status = {d["date"]: d["status"] for d in
+              api("xinghua.leader").get(f"/api/v1/people/{me}/days?month=2026-03").get_json()["days"]}
+    assert [status[f"2026-03-0{d}"] for d in (3, 4, 5, 6, 7)] == ["leave", "leave", "absent", "present", "rest"]
