@@ -80,7 +80,8 @@ def person_month(person, month: date) -> dict:
     settings = (rules.settings(jurisdiction.policy_of(db.session, term.team.village).body) if term
                 else {"targets": {}, "subsidy_per_day": 0})
     return {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late} for d, s in day_map.items()],
-            "totals": days.totals(db.session, day_map, settings, first)}
+            "totals": days.totals(db.session, day_map, settings, first),
+            "progress": days.progress(db.session, person.id, settings, first)}
 
 
 @bp.get("/people/<int:person_id>/days")
@@ -183,7 +184,9 @@ def openapi_paths(responses, json, q) -> dict:
             "parameters": [{"name": "person_id", "in": "path", "required": True,
                             "schema": {"type": "integer", "minimum": 1}}, month],
             "responses": responses("200", obj(days={"type": "array", "items": obj(
-                date=text, status={"enum": list(days.STATUSES)}, late={"type": "boolean"})}, totals=totals),
+                date=text, status={"enum": list(days.STATUSES)}, late={"type": "boolean"})}, totals=totals,
+                progress={"type": "array", "items": obj(period={"enum": ["quarter", "year"]}, start=text, end=text,
+                                                        counted={"type": "integer"}, target={"type": "integer"})}),
                 403, 404, 422)}},
         "/api/v1/attendance": {"get": {
             "summary": "A township's or a team's month: one row per cadre, with the subsidy basis; format=xlsx "

@@ -59,11 +59,12 @@ def rows(session: Session, month: date, township: OrgUnit | None = None, team: T
             posted.setdefault(t.person_id, t)
     derived = presence_days.statuses(session, posted.keys(), first, last)
     settings_cache: dict[int, dict] = {}
+    versions: dict = {}  # one query per policy, not per village
     found = []
     for person_id, term in posted.items():
         village = term.team.village
         if village.id not in settings_cache:
-            settings_cache[village.id] = rules.settings(jurisdiction.policy_of(session, village).body)
+            settings_cache[village.id] = rules.settings(jurisdiction.policy_of(session, village, versions).body)
         settings = settings_cache[village.id]
         day_map = derived[person_id]
         found.append(Row(term.person, village, presence_days.totals(session, day_map, settings, first),

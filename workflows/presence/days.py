@@ -215,6 +215,20 @@ def month_target(session: Session, settings: dict, month: date) -> int | None:
     return None
 
 
+def progress(session: Session, person_id: int, settings: dict, month: date) -> list[dict]:
+    """Progress against the policy's quarter and year targets (篇九, 篇六, 002), counted from the
+    period's first day to the end of `month`: [{"period", "start", "end", "counted", "target"}]."""
+    first, last = month_range(month)
+    found = []
+    for period in ("quarter", "year"):
+        if period in settings["targets"]:
+            p_first, _p_last = _period(first, period)
+            day_map = statuses(session, [person_id], p_first, last)[person_id]
+            found.append({"period": period, "start": p_first.isoformat(), "end": last.isoformat(),
+                          "counted": counted_days(day_map), "target": settings["targets"][period]})
+    return found
+
+
 def counted_days(day_map: dict[date, Day]) -> int:
     """Days that count as presence (signed in, or on official business): the subsidy basis."""
     return sum(d.status in ("present", "trip") for d in day_map.values())
