@@ -7,6 +7,7 @@ from models.leave import LeaveLedger, LeaveRequest
 from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
+from models.presence import DutyDay, MissedDay, SignIn
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
 from models.work_log import WorkLogEntry, WorkLogReview, WorkLogRevision
 
@@ -15,4 +16,5 @@ __all__ = [
     "Task", "ApiToken", "OrgUnit", "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion", "CalendarDay",
     "HolidayNotice", "LoginAttempt", "Notification", "Supervision", "SweepRun", "TaskNotice",
     "WorkLogEntry", "WorkLogReview", "WorkLogRevision",
+    "DutyDay", "MissedDay", "SignIn",
 ]

@@ -32,6 +32,8 @@ class OrgUnit(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
     # The policy a city or county runs its procedures under (nearest ancestor's wins).
     policy_id: Mapped[str | None] = mapped_column(String(50))
+    # A city or county: the day its presence records begin (earlier days are `no_record`).
+    presence_from: Mapped[date | None] = mapped_column(Date)
 
     parent: Mapped[OrgUnit | None] = relationship(remote_side=[id])
 

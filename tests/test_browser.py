@@ -172,3 +172,20 @@ def test_no_page_of_the_main_walk_is_wider_than_a_phone(live_server, browser):
         page.goto(url)
         assert _fits(page), url
     context.close()
+
+
+def test_a_cadre_signs_in_from_a_phone(live_server, browser):
+    """The sign-in page at 390 px: one tap, then today's status; nothing scrolls sideways."""
+    from playwright.sync_api import expect
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    log_in(page, live_server, "xinghua.member1")
+    page.goto(f"{live_server}/presence/")
+    assert _fits(page), "sign-in page"
+    page.fill("input[name=note]", "入户走访 5 户")
+    page.click("[data-testid=sign-in]")
+    expect(page.locator("[data-testid=today-status]")).to_have_text("在岗")
+    expect(page.locator("[data-testid=sign-in-form]")).to_have_count(0)
+    assert _fits(page), "signed in"
+    context.close()

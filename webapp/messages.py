@@ -194,6 +194,23 @@ MESSAGES.update({
     "documents_too_large": _l("The documents of a case may take at most %(max_mb)s MB in all."),
 })
 
+# Presence (考勤).
+MESSAGES.update({
+    "sign_in_not_posted": _l("You have no current posting to a work team, so there is nothing to sign in to."),
+    "sign_in_after_cutoff": _l("Signing in closes at %(cutoff)s. Today can no longer be signed: tell your "
+                               "team leader, who records the day with its reason."),
+    "already_signed_in": _l("%(date)s is already recorded: one sign-in a day."),
+    "date_in_future": _l("%(field)s is in the future: a missed day is recorded once it has come."),
+    "not_the_keeper": _l("Only the cadre's keeper under the policy (the team leader for members, the township "
+                         "for the leader) records or confirms this day."),
+    "already_confirmed": _l("This day is already confirmed."),
+    "invalid_month": _l("%(field)s must be a month written as YYYY-MM."),
+    "not_your_unit": _l("You may not see this unit's attendance."),
+    "duty_day_exists": _l("%(date)s is already a duty day here."),
+})
+FIELDS.update({"month": _l("Month"), "person_id": _l("Person"), "date": _l("Date"), "township_id": _l("Township"),
+               "team_id": _l("Team"), "location": _l("Place"), "at": _l("Time")})
+
 # A range with one bound only is said as such, never "between 1 and None".
 _ONE_BOUND = {"min": _l("%(field)s must be at least %(min)s."), "max": _l("%(field)s must be at most %(max)s.")}
 

@@ -82,7 +82,8 @@ def seed(session: Session, preset: str | None = None, today: date | None = None)
 
 def _build(session: Session, preset: str, today: date) -> None:
     city = OrgUnit(kind="city", name=CITY, policy_id=preset)
-    county = OrgUnit(kind="county", name=COUNTY, parent=city)
+    # Presence records begin the day the demo is built (api.md): earlier days read `no_record`.
+    county = OrgUnit(kind="county", name=COUNTY, parent=city, presence_from=today)
     units = {CITY: city, COUNTY: county}
     for township, villages in TOWNSHIPS.items():
         units[township] = OrgUnit(kind="township", name=township, parent=county)

@@ -1,3 +1,4 @@
 """The procedures shipped with the product, in the order they are offered. Importing one registers it."""
 from workflows import leave  # noqa: F401
 from workflows import work_log  # noqa: F401
+from workflows import presence  # noqa: F401,E402  (the [presence] policy section)

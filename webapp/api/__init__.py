@@ -32,4 +32,4 @@ def authenticate():
         raise Unauthorized("unauthorized")
 
 
-from webapp.api import cases_list, leave, people, roster, routes, work_log  # noqa: E402,F401  (register the endpoints on bp)
+from webapp.api import cases_list, leave, people, presence, roster, routes, work_log  # noqa: E402,F401  (register the endpoints on bp)

@@ -59,6 +59,7 @@ def _all_actions() -> list[str]:
 def document() -> dict:
     from webapp.api.notifications import openapi_paths as time_paths
     from webapp.api import work_log
+    from webapp.api.presence import openapi_paths as presence_paths
     return {
         "openapi": "3.1.0",
         "info": {"title": "Zhucun API", "version": "1"},
@@ -282,6 +283,7 @@ def document() -> dict:
                                    "responses": _responses("200", {"type": "object"})}},
             **time_paths(_responses, _json, _q, _PAGING),
             **work_log.openapi_paths(_responses, _write_responses, _json, _q),
+            **presence_paths(_responses, _json, _q),
             "/api/v1/roster": {"post": {
                 "summary": "Import a roster (花名册), admin only: header 姓名, 用户名, 驻村, 职务, 派出单位, 任期开始, "
                            "任期结束; any bad row refuses the whole file (422, every bad row under `rows`)",

@@ -1,0 +1,72 @@
+"""A month's attendance for a township or a team: one row per cadre posted in it that month, with the
+totals of the day's statuses against the target and the subsidy basis (days that count × the policy's
+rate: 001 "以实际在岗天数给予…补贴", 002 "每人每个工作日100元"). Derived in a fixed number of queries."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from models import OrgUnit, Person, Team, Term, User
+from workflows import people
+from workflows.errors import Forbidden, NotFound
+from workflows.presence import days as presence_days
+from workflows.presence import jurisdiction, rules
+
+
+@dataclass
+class Row:
+    person: Person
+    village: OrgUnit
+    totals: dict
+    counted: int
+    rate: int
+
+    @property
+    def subsidy(self) -> int:
+        return self.counted * self.rate
+
+
+def township_for(session: Session, township_id: int, reader: User) -> OrgUnit:
+    unit = session.get(OrgUnit, township_id)
+    if unit is None or unit.kind != "township":
+        raise NotFound("not_found", "township_id")
+    # The township's own offices and everyone over it (county, city), admins and inspectors in scope.
+    scope = {u.id for u in unit.ancestors()}
+    if not any(g.org_unit_id in scope for g in reader.grants):
+        raise Forbidden("not_your_unit")
+    return unit
+
+
+def _teams(session: Session, township: OrgUnit | None, team: Team | None) -> list[Team]:
+    if team is not None:
+        return [team]
+    return list(session.scalars(select(Team).join(Team.village).where(OrgUnit.parent_id == township.id)
+                                .order_by(OrgUnit.name)))
+
+
+def rows(session: Session, month: date, township: OrgUnit | None = None, team: Team | None = None) -> list[Row]:
+    first, last = presence_days.month_range(month)
+    teams = _teams(session, township, team)
+    terms = session.scalars(select(Term).where(Term.team_id.in_([t.id for t in teams]), Term.start_date <= last)
+                            .options(joinedload(Term.person), joinedload(Term.team).joinedload(Team.village))
+                            .order_by(Term.team_id, Term.start_date, Term.id)).all()
+    posted = {}
+    for t in terms:
+        if people.last_day(t) >= first:
+            posted.setdefault(t.person_id, t)
+    derived = presence_days.statuses(session, posted.keys(), first, last)
+    settings_cache: dict[int, dict] = {}
+    versions: dict = {}  # one query per policy, not per village
+    found = []
+    for person_id, term in posted.items():
+        village = term.team.village
+        if village.id not in settings_cache:
+            settings_cache[village.id] = rules.settings(jurisdiction.policy_of(session, village, versions).body)
+        settings = settings_cache[village.id]
+        day_map = derived[person_id]
+        found.append(Row(term.person, village, presence_days.totals(session, day_map, settings, first),
+                         presence_days.counted_days(day_map), settings["subsidy_per_day"]))
+    return found

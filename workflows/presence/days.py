@@ -1,0 +1,255 @@
+"""The day's status, derived for many people over a date range at once (api.md, Presence).
+
+Never typed twice: a day's status is read from the sign-ins, the keeper's confirmed missed days, the
+township's duty days, approved leave, and the absence sources (overstay, spot checks), in a fixed
+number of queries whatever the number of people and days; the working days come from the one
+calendar, once per range. Statuses, in the order they win:
+
+- `off_term`  outside every Term of the person;
+- `no_record` before the jurisdiction's presence records begin (OrgUnit.presence_from);
+- `present`   signed in, or a missed day the keeper recorded (and the offices the policy names
+              confirmed): the cadre was at work. Today signed in is `present` too;
+- `open`      today (not signed in yet) or later;
+- `absent`    a day an absence source names (a leave overrun; an unexcused spot-check finding);
+- `trip`      on a working day, an approved absence of a type the policy's `counts_as_presence`
+              lists (official business: 002, 篇九; 篇六 only 因公出差);
+- `leave`     on a working day, any other approved leave: excused, never presence;
+- `absent`    a working day (or a duty day the township ordered, 篇四 三6) with none of these;
+- `rest`      a non-working day on the official calendar without a sign-in.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from models import AbsenceDay, Case, DutyDay, LeaveRequest, MissedDay, OrgUnit, SignIn, Team, Term
+from workflows import calendar, clock, people, policy
+from workflows.presence import jurisdiction, rules
+
+STATUSES = ("present", "trip", "leave", "absent", "rest", "off_term", "no_record", "open")
+
+
+@dataclass(frozen=True)
+class Day:
+    status: str
+    late: bool = False
+
+
+# ---------------------------------------------------------------- absence sources
+
+# Where absent days come from besides a working day without presence: each source is
+# fn(session, person_ids, start, end) -> {(person_id, date)}. The leave overrun (overstay) is built in;
+# spot checks register their unexcused findings here (register_absence_source).
+AbsenceSource = Callable[[Session, list[int], date, date], set[tuple[int, date]]]
+_ABSENCE_SOURCES: list[AbsenceSource] = []
+
+
+def register_absence_source(fn: AbsenceSource) -> AbsenceSource:
+    """Add a source of absent days (usable as a decorator). Registering one twice keeps one."""
+    if fn not in _ABSENCE_SOURCES:
+        _ABSENCE_SOURCES.append(fn)
+    return fn
+
+
+@register_absence_source
+def overstay_days(session: Session, person_ids: list[int], start: date, end: date) -> set[tuple[int, date]]:
+    """旷工 past an approved leave's end (workflows/leave/overstay.py records them as AbsenceDay rows)."""
+    return {(p, d) for p, d in session.execute(select(AbsenceDay.person_id, AbsenceDay.day).where(
+        AbsenceDay.person_id.in_(person_ids), AbsenceDay.day.between(start, end)))}
+
+
+def _absences(session, person_ids, start, end) -> set[tuple[int, date]]:
+    found: set[tuple[int, date]] = set()
+    for source in _ABSENCE_SOURCES:
+        found |= source(session, person_ids, start, end)
+    return found
+
+
+# ---------------------------------------------------------------- the facts, one query each
+
+# Leaves that excuse (or count) their days: granted, reported (报备), taken; a closed leave up to the return.
+_GRANTED = ("approved", "reported", "closed", "extended")
+
+
+def _terms(session, person_ids, start, end) -> dict[int, list[Term]]:
+    rows = session.scalars(select(Term).where(Term.person_id.in_(person_ids), Term.start_date <= end)
+                           .options(joinedload(Term.team).joinedload(Team.village))).all()
+    found = defaultdict(list)
+    for t in rows:
+        if people.last_day(t) >= start:
+            found[t.person_id].append(t)
+    return found
+
+
+def _sign_ins(session, person_ids, start, end) -> dict[tuple[int, date], bool]:
+    """(person, day) → late, for every sign-in and every confirmed missed day (never late)."""
+    found = {(p, d): late for p, d, late in session.execute(
+        select(SignIn.person_id, SignIn.day, SignIn.late).where(
+            SignIn.person_id.in_(person_ids), SignIn.day.between(start, end)))}
+    for p, d in session.execute(select(MissedDay.person_id, MissedDay.day).where(
+            MissedDay.person_id.in_(person_ids), MissedDay.day.between(start, end), MissedDay.confirmed.is_(True))):
+        found.setdefault((p, d), False)
+    return found
+
+
+def _leave_days(session, person_ids, start, end) -> dict[tuple[int, date], str]:
+    """(person, day) → 'trip' or 'leave', from every granted leave, by the leave's own policy version."""
+    rows = session.execute(
+        select(Case.subject_person_id, Case.state, Case.policy_id, Case.policy_version, LeaveRequest.leave_type,
+               LeaveRequest.start_date, LeaveRequest.end_date, LeaveRequest.actual_return_date)
+        .join(LeaveRequest, LeaveRequest.case_id == Case.id)
+        .where(Case.kind == "leave", Case.subject_person_id.in_(person_ids), Case.state.in_(_GRANTED),
+               LeaveRequest.start_date <= end, LeaveRequest.end_date >= start)).all()
+    found = {}
+    for person_id, state, pid, version, leave_type, first, last, returned in rows:
+        if state == "closed" and returned is not None:
+            last = min(last, returned - timedelta(days=1))
+        body = policy.pinned_body(session, pid, version) or {}
+        kind = "trip" if leave_type in body.get("counts_as_presence", ()) else "leave"
+        day = max(first, start)
+        while day <= min(last, end):
+            found[(person_id, day)] = kind
+            day += timedelta(days=1)
+    return found
+
+
+def _duty_days(session, unit_ids: set[int], start, end) -> set[tuple[int, date]]:
+    return {(u, d) for u, d in session.execute(select(DutyDay.org_unit_id, DutyDay.day).where(
+        DutyDay.org_unit_id.in_(unit_ids), DutyDay.day.between(start, end)))}
+
+
+def _dates(start: date, end: date) -> list[date]:
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+# ---------------------------------------------------------------- the derivation
+
+def statuses(session: Session, person_ids: Iterable[int], start: date, end: date,
+             today: date | None = None) -> dict[int, dict[date, Day]]:
+    """{person_id: {date: Day(status, late)}} for every day from start to end, both included."""
+    ids = sorted(set(person_ids))
+    today = today or clock.today()
+    if not ids or end < start:
+        return {p: {} for p in ids}
+    dates = _dates(start, end)
+    working = {d: calendar.is_working_day(session, d) for d in dates}
+    terms = _terms(session, ids, start, end)
+    villages = {t.team.village for ts in terms.values() for t in ts}
+    # A duty day ordered by the township (or for the village itself) covers the village.
+    scope = {v.id: {u.id for u in v.ancestors()} for v in villages}
+    duty = _duty_days(session, set().union(*scope.values()) if scope else set(), start, end)
+    begins = {v.id: jurisdiction.records_begin(v) for v in villages}
+    signed = _sign_ins(session, ids, start, end)
+    away = _leave_days(session, ids, start, end)
+    absent = _absences(session, ids, start, end)
+
+    result = {}
+    for person_id in ids:
+        mine = terms.get(person_id, [])
+        days = {}
+        for d in dates:
+            term = next((t for t in mine if t.start_date <= d <= people.last_day(t)), None)
+            if term is None:
+                days[d] = Day("off_term")
+                continue
+            village_id = term.team.village_id
+            begin = begins[village_id]
+            on_duty = working[d] or any((u, d) in duty for u in scope[village_id])
+            days[d] = _status(d, today, begin, on_duty, signed.get((person_id, d)),
+                              away.get((person_id, d)), (person_id, d) in absent)
+        result[person_id] = days
+    return result
+
+
+def _status(d: date, today: date, begin: date | None, on_duty: bool, late: bool | None,
+            away: str | None, listed_absent: bool) -> Day:
+    if begin is not None and d < begin:
+        return Day("no_record")
+    if late is not None:
+        return Day("present", late)
+    if d >= today:
+        return Day("open")
+    if listed_absent:
+        return Day("absent")
+    if on_duty and away is not None:
+        return Day(away)
+    return Day("absent") if on_duty else Day("rest")
+
+
+# ---------------------------------------------------------------- totals and targets
+
+def totals(session: Session, days: dict[date, Day], settings: dict, month: date) -> dict:
+    """The month's counts, its target and whether it is met (present + trip days count).
+
+    The target is the policy's month target; where it sets a quarter or a year instead (篇九, 篇六,
+    002), the month's share of it: the period's days × the month's working days / the period's
+    working days, rounded. None where the policy sets none (linfen-2018)."""
+    counts = {s: 0 for s in ("present", "trip", "leave", "absent")}
+    late = 0
+    for day in days.values():
+        if day.status in counts:
+            counts[day.status] += 1
+        late += day.late
+    target = month_target(session, settings, month)
+    counted = counts["present"] + counts["trip"]
+    return {**counts, "late": late, "target": target,
+            "meets_target": None if target is None else counted >= target}
+
+
+def month_target(session: Session, settings: dict, month: date) -> int | None:
+    targets = settings["targets"]
+    if "month" in targets:
+        return targets["month"]
+    first = month.replace(day=1)
+    last = _month_end(first)
+    for period in ("quarter", "year"):
+        if period in targets:
+            p_first, p_last = _period(first, period)
+            share = calendar.count_working_days(session, first, last) / calendar.count_working_days(session, p_first, p_last)
+            return round(targets[period] * share)
+    return None
+
+
+def progress(session: Session, person_id: int, settings: dict, month: date) -> list[dict]:
+    """Progress against the policy's quarter and year targets (篇九, 篇六, 002), counted from the
+    period's first day to the end of `month`: [{"period", "start", "end", "counted", "target"}]."""
+    first, last = month_range(month)
+    found = []
+    for period in ("quarter", "year"):
+        if period in settings["targets"]:
+            p_first, _p_last = _period(first, period)
+            day_map = statuses(session, [person_id], p_first, last)[person_id]
+            found.append({"period": period, "start": p_first.isoformat(), "end": last.isoformat(),
+                          "counted": counted_days(day_map), "target": settings["targets"][period]})
+    return found
+
+
+def counted_days(day_map: dict[date, Day]) -> int:
+    """Days that count as presence (signed in, or on official business): the subsidy basis."""
+    return sum(d.status in ("present", "trip") for d in day_map.values())
+
+
+def _month_end(first: date) -> date:
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+def _period(first: date, period: str) -> tuple[date, date]:
+    if period == "year":
+        return date(first.year, 1, 1), date(first.year, 12, 31)
+    q_first = date(first.year, 3 * ((first.month - 1) // 3) + 1, 1)
+    q_last = _month_end(date(q_first.year, q_first.month + 2, 1))
+    return q_first, q_last
+
+
+def month_range(month: date) -> tuple[date, date]:
+    first = month.replace(day=1)
+    return first, _month_end(first)
+
+
+def settings_for_unit(session: Session, unit: OrgUnit) -> dict:
+    return rules.settings(jurisdiction.policy_of(session, unit).body)
