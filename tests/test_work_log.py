@@ -150,7 +150,10 @@ def test_the_review_counts_entries_and_missing_working_days_per_member(app, api)
         write(api, "xinghua.member1")
     sweep(app)
 
-    members = {m["person"]["name"]: m for m in xinghua_review(api)["case"]["work_log_review"]["members"]}
+    # The inbox row names the team and the period; the case itself counts each member's entries.
+    case_id = xinghua_review(api)["case_id"]
+    review = api("dongling.head").get(f"/api/v1/cases/{case_id}").get_json()["work_log_review"]
+    members = {m["person"]["name"]: m for m in review["members"]}
     assert members["李娜"]["entries"] == 2
     assert "2026-02-02" not in members["李娜"]["missing_days"]
     assert "2026-02-04" in members["李娜"]["missing_days"]
