@@ -7,10 +7,12 @@ from models.leave import LeaveLedger, LeaveRequest
 from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
+from models.spot_checks import Explanation, SpotCheck, SpotCheckFinding
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
 
 __all__ = [
     "Base", "utcnow", "AbsenceDay", "Attachment", "BlackoutPeriod", "Case", "Event", "Filing", "LeaveLedger", "LeaveRequest",
     "Task", "ApiToken", "OrgUnit", "Person", "RoleGrant", "Team", "Term", "User", "PolicyVersion", "CalendarDay",
     "HolidayNotice", "LoginAttempt", "Notification", "Supervision", "SweepRun", "TaskNotice",
+    "Explanation", "SpotCheck", "SpotCheckFinding",
 ]

@@ -32,4 +32,4 @@ def authenticate():
         raise Unauthorized("unauthorized")
 
 
-from webapp.api import cases_list, leave, people, roster, routes  # noqa: E402,F401  (register the endpoints on bp)
+from webapp.api import cases_list, leave, people, roster, routes, spot_checks  # noqa: E402,F401  (register the endpoints on bp)
