@@ -12,6 +12,8 @@ def _submit(case, ctx):
         raise Forbidden("applicant_only")
     if case.state not in ("open", "returned"):
         raise Conflict("action_not_allowed", action="submit", state=case.state)
+    # The API's reader checked it already; a page's form only parses it.
+    ctx.data["text"] = fields.text(ctx.data, "text", max_length=TEXT_MAX)
     engine.fire(case, "submit", ctx)
 
 

@@ -156,5 +156,6 @@ def _open_explanation(session, actor, version, village, check, finding) -> Case:
     case = engine.open_case(session, "explanation", actor, version, org_unit=village, subject=person,
                             village=village, payload={"spot_check": check.id, "date": check.day.isoformat()})
     session.add(Explanation(case=case, finding=finding))
+    session.flush()  # the case's columns (its subject's id), which the cadre's task is found by
     open_explain_task(session, case)
     return case
