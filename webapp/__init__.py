@@ -81,6 +81,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
         app.register_blueprint(blueprint)
     from webapp import people as people_pages
     app.register_blueprint(people_pages.bp)  # /people/<id>, /teams/<id>
+    from webapp import spot_check_pages
+    app.register_blueprint(spot_check_pages.bp)  # /spot-checks/…, and the explanation's case page parts
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
     errors.register(app)

@@ -40,3 +40,31 @@ def spot_check_show(check_id):
                                      if f.covered_by_case_id is not None else None)}
                      for f in check.findings],
     })
+
+
+def openapi_paths(responses, write_responses, json, path_id) -> dict:
+    """This module's endpoints, for the OpenAPI document (webapp/api/openapi.py)."""
+    people = {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+              "description": "person ids, each once, posted to the village's team that day"}
+    body = {"type": "object", "required": ["village_id", "date"], "properties": {
+        "village_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+        "date": {"type": "string", "format": "date", "description": "today or earlier"},
+        "absent": people, "present": people,
+        "note": {"type": "string", "maxLength": services.NOTE_MAX},
+        "time": {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"},
+        "method": {"enum": list(services.METHODS)}}}
+    created = {"type": "object", "required": ["id", "explanations"], "properties": {
+        "id": {"type": "integer"}, "explanations": {"type": "array", "items": {"type": "integer"}}}}
+    return {
+        "/api/v1/spot-checks": {"post": {
+            "summary": "查岗: record a check of a village (county or city office, inspector, in its area); one "
+                       "`explanation` case per cadre found absent whose day no approved leave or reported trip "
+                       "covers",
+            "requestBody": {"required": True, **json(body)},
+            "responses": write_responses("201", created, 403, 409)}},
+        "/api/v1/spot-checks/{check_id}": {"get": {
+            "summary": "A spot check and its findings: the explanation each opened, or the leave or trip that "
+                       "covered the day",
+            "parameters": [path_id("check_id")],
+            "responses": responses("200", {"type": "object"}, 403, 404)}},
+    }
