@@ -291,3 +291,14 @@ def test_a_township_is_not_a_village(app, api):
     response = api("county.office").post("/api/v1/spot-checks", json=body)
     assert (response.status_code, response.get_json()["error"]["field"]) == (422, "village_id")
     assert "village" in response.get_json()["error"]["message"].lower() or "村" in response.get_json()["error"]["message"]
+
+
+def test_the_offices_over_the_village_follow_a_check_an_inspector_made(api):
+    case_id = check(api, ["xinghua.member1"], by="inspector").get_json()["explanations"][0]
+    for username in ("county.office", "city.office", "inspector", "xinghua.member1"):
+        assert api(username).get(f"/api/v1/cases/{case_id}").status_code == 200, username
+        found = api(username).get("/api/v1/cases?kind=explanation").get_json()["items"]
+        assert [c["id"] for c in found] == [case_id], username
+    for username in ("xinghua.member2", "unit.finance", "shiqiao.leader"):
+        assert api(username).get(f"/api/v1/cases/{case_id}").status_code == 403, username
+        assert api(username).get("/api/v1/cases?kind=explanation").get_json()["total"] == 0, username

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 
 from models import OrgUnit, SpotCheck, Team, Term
@@ -66,7 +67,7 @@ class SpotCheckForm(FlaskForm):
     date = DateField(_l("Date"), validators=[Optional()])
     time = StringField(_l("Time of the check"), validators=[Optional(), Length(max=5)])
     method = SelectField(_l("How the check was made"), validate_choice=False,
-                         choices=[("", "—")] + [(code, label) for code, label in METHODS.items()])
+                         choices=[SelectChoice("", "—")] + [SelectChoice(code, name) for code, name in METHODS.items()])
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=services.NOTE_MAX)])
 
 
@@ -95,7 +96,7 @@ def _members(village_id, day) -> list:
 def new():
     _require_checker()
     form = SpotCheckForm(formdata=request.form if request.method == "POST" else request.args)
-    form.village_id.choices = [("", "—")] + [(v.id, v.name) for v in _villages()]
+    form.village_id.choices = [SelectChoice("", "—")] + [SelectChoice(v.id, v.name) for v in _villages()]
     day = form.date.data or clock.today()
     form.date.data = day
     members = [t for t in _members(form.village_id.data, day) if t.covers(day)]
