@@ -302,3 +302,25 @@ def test_the_offices_over_the_village_follow_a_check_an_inspector_made(api):
     for username in ("xinghua.member2", "unit.finance", "shiqiao.leader"):
         assert api(username).get(f"/api/v1/cases/{case_id}").status_code == 403, username
         assert api(username).get("/api/v1/cases?kind=explanation").get_json()["total"] == 0, username
+
+
+@pytest.mark.parametrize("change, key", [({"batch_day": 31}, "spot_checks.batch_day"),
+                                         ({"explain_within_days": 0}, "spot_checks.explain_within_days"),
+                                         ({"decided_by": "nobody"}, "spot_checks.decided_by"),
+                                         ({"deadline": 3}, "spot_checks.deadline")])
+def test_a_policy_section_that_is_wrong_is_refused_naming_the_key(change, key):
+    import copy
+
+    from workflows import policy
+    body = copy.deepcopy(policy.load_presets()["zhumadian-2022"])
+    body["spot_checks"].update(change)
+    with pytest.raises(policy.PolicyError) as refused:
+        policy.validate(body, "ours.toml")
+    assert refused.value.key == key
+
+
+def test_every_preset_names_its_spot_check_settings():
+    from workflows import policy
+    for preset_id, body in policy.load_presets().items():
+        assert body["spot_checks"]["batch_day"] == 25, preset_id
+        assert "spot_checks.explain_within_days" in body["product_choices"], preset_id
