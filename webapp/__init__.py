@@ -72,9 +72,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     login_manager.init_app(app)
 
     from webapp import (admin, admin_calendar, admin_policies, admin_roster, api, auth, case_list, cases, cli, errors,
-                        inbox, leave, leave_pages, notifications, spot_check_pages, views)
+                        inbox, leave, leave_pages, notifications, views)
     # Imported for the pages they add to the admin and cases blueprints.
-    del admin_calendar, admin_policies, admin_roster, leave_pages, spot_check_pages
+    del admin_calendar, admin_policies, admin_roster, leave_pages
     login_manager.login_view = "auth.login"
     login_manager.login_message = lazy_gettext("Please log in to see this page.")
     for blueprint in (auth.bp, inbox.bp, leave.bp, cases.bp, case_list.bp, admin.bp, api.bp):
