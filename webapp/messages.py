@@ -211,6 +211,29 @@ MESSAGES.update({
 FIELDS.update({"month": _l("Month"), "person_id": _l("Person"), "date": _l("Date"), "township_id": _l("Township"),
                "team_id": _l("Team"), "location": _l("Place"), "at": _l("Time")})
 
+# Spot checks (查岗) and explanations (情况说明).
+FIELDS.update({
+    "date": _l("Date"),
+    "absent": _l("Cadres not found at their post"),
+    "present": _l("Cadres found at their post"),
+    "time": _l("Time of the check"),
+    "method": _l("How the check was made"),
+    "text": _l("Explanation"),
+})
+MESSAGES.update({
+    "spot_check_not_allowed": _l("Only the county or city work-team office, or an inspector, records a spot check "
+                                 "of a village in its area."),
+    "not_a_village": _l("%(field)s must name a village."),
+    "date_in_future": _l("%(field)s is in the future: a check records what was found."),
+    "not_posted_there": _l("%(field)s: person %(person_id)s was not posted to this village's team that day."),
+    "named_twice": _l("%(field)s names a cadre twice, or a cadre both absent and present."),
+    "invalid_people": _l("%(field)s must be a list of person ids."),
+    "invalid_time": _l("%(field)s must be a time written as HH:MM."),
+    "explanation_signs_only": _l("Your office signs the explanation and passes it on; the county office decides "
+                                 "whether it excuses the day."),
+})
+
+
 # A range with one bound only is said as such, never "between 1 and None".
 _ONE_BOUND = {"min": _l("%(field)s must be at least %(min)s."), "max": _l("%(field)s must be at most %(max)s.")}
 

@@ -4,11 +4,12 @@ in; until they exist, each list is empty. One function per list, each read on a 
 from sqlalchemy.orm import Session
 
 from models import Person
+from workflows.spot_checks.findings import counted_warnings
 
 
 def warnings(session: Session, person: Person) -> list[dict]:
     """Warnings recorded on the person, oldest first: {"date", "case_id", "kind"}."""
-    return []
+    return counted_warnings(session, person)  # findings counted as absence (spot checks)
 
 
 def grades(session: Session, person: Person) -> list[dict]:

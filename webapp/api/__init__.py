@@ -32,4 +32,5 @@ def authenticate():
         raise Unauthorized("unauthorized")
 
 
-from webapp.api import cases_list, leave, people, presence, roster, routes, work_log  # noqa: E402,F401  (register the endpoints on bp)
+from webapp.api import (  # noqa: E402,F401  (register the endpoints on bp)
+    cases_list, leave, people, presence, roster, routes, spot_checks, work_log)

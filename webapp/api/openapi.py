@@ -60,6 +60,7 @@ def document() -> dict:
     from webapp.api.notifications import openapi_paths as time_paths
     from webapp.api import work_log
     from webapp.api.presence import openapi_paths as presence_paths
+    from webapp.api.spot_checks import openapi_paths as spot_check_paths
     return {
         "openapi": "3.1.0",
         "info": {"title": "Zhucun API", "version": "1"},
@@ -246,6 +247,7 @@ def document() -> dict:
                     "type": "object", "required": ["version"],
                     "properties": {"version": _VERSION, "comment": _TEXT,
                                    "actual_return_date": {"type": "string", "format": "date"},
+                                   "text": {"type": "string", "description": "submit of an explanation"},
                                    "documents": {**_DOCUMENTS, "description": "attach_document and complete"}}})},
                 "responses": _write_responses("200", _ref("Case"), 403, 404, 409, 503)}},
             "/api/v1/inbox": {"get": {"summary": "Open tasks the caller may act on, newest first",
@@ -284,6 +286,7 @@ def document() -> dict:
             **time_paths(_responses, _json, _q, _PAGING),
             **work_log.openapi_paths(_responses, _write_responses, _json, _q),
             **presence_paths(_responses, _json, _q),
+            **spot_check_paths(_responses, _write_responses, _json, _id),
             "/api/v1/roster": {"post": {
                 "summary": "Import a roster (花名册), admin only: header 姓名, 用户名, 驻村, 职务, 派出单位, 任期开始, "
                            "任期结束; any bad row refuses the whole file (422, every bad row under `rows`)",
