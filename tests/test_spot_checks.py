@@ -158,6 +158,29 @@ def test_an_accepted_explanation_excuses_the_day(app, api):
     assert api("admin").get(f"/api/v1/people/{member}").get_json()["warnings"] == []
 
 
+def test_the_day_found_absent_is_absent_until_the_explanation_is_accepted(app, api):
+    """The cadre signed in that morning, but the check did not find them: the day is absent, whatever
+    the sign-in says, until the county accepts their explanation."""
+    from models import OrgUnit
+    from webapp.extensions import db
+    with app.app_context():
+        db.session.scalars(db.select(OrgUnit).where(OrgUnit.kind == "county")).one().presence_from = date(2026, 3, 1)
+        db.session.commit()
+    member = person_id(api, "xinghua.member1")
+    with on_day(YESTERDAY):
+        assert api("xinghua.member1").post("/api/v1/sign-ins", json={}).status_code == 201
+
+    def status():
+        days = api("xinghua.member1").get(f"/api/v1/people/{member}/days?month=2026-03").get_json()["days"]
+        return {d["date"]: d["status"] for d in days}[YESTERDAY.isoformat()]
+    assert status() == "present"
+    case = explain(api)
+    assert status() == "absent"
+    api("unit.agri").act(case["id"], "approve")
+    api("county.office").act(case["id"], "approve")
+    assert status() == "present"
+
+
 def test_a_rejected_explanation_counts_the_day_and_warns(app, api):
     member = person_id(api, "xinghua.member2")
     case = explain(api, "xinghua.member2")

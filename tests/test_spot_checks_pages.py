@@ -34,3 +34,9 @@ def test_the_page_refuses_a_future_day_and_strangers(api, login_as):
     assert refused.has("error-date")
     assert api("admin").get("/api/v1/cases?kind=explanation").get_json()["total"] == 0
     assert user(login_as, "xinghua.leader").get("/spot-checks/new").status_code == 403
+
+
+def test_the_nav_offers_a_spot_check_to_those_who_check(login_as):
+    assert get(user(login_as, "county.office"), "/inbox/").has("nav-spot-check")
+    assert get(user(login_as, "inspector"), "/inbox/").has("nav-spot-check")
+    assert not get(user(login_as, "xinghua.member1"), "/inbox/").has("nav-spot-check")

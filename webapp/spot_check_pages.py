@@ -71,6 +71,12 @@ class SpotCheckForm(FlaskForm):
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=services.NOTE_MAX)])
 
 
+@bp.app_template_global("may_check_villages")
+def may_check_villages(user) -> bool:
+    """Whether the nav offers a spot check: the county or city office, or an inspector."""
+    return services.may_check(user)
+
+
 def _require_checker():
     if not services.may_check(current_user):
         raise Forbidden("spot_check_not_allowed")

@@ -1,15 +1,27 @@
 """What a cadre's record carries beside their terms: warnings, assessment grades and the consequences
 of discipline. The procedures that produce them (recall with criticism, assessment rounds) fill these
-in; until they exist, each list is empty. One function per list, each read on a plain session."""
+in by registering their sources here, so that this module names none of them. One function per
+list, each read on a plain session."""
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
 from models import Person
-from workflows.spot_checks.findings import counted_warnings
+
+# Each: (session, person) -> [{"date", "case_id", "kind"}], e.g. spot-check findings counted as absence.
+_WARNING_SOURCES: list[Callable] = []
+
+
+def register_warnings(source: Callable) -> Callable:
+    if source not in _WARNING_SOURCES:
+        _WARNING_SOURCES.append(source)
+    return source
 
 
 def warnings(session: Session, person: Person) -> list[dict]:
     """Warnings recorded on the person, oldest first: {"date", "case_id", "kind"}."""
-    return counted_warnings(session, person)  # findings counted as absence (spot checks)
+    found = [w for source in _WARNING_SOURCES for w in source(session, person)]
+    return sorted(found, key=lambda w: (w["date"], w["case_id"]))
 
 
 def grades(session: Session, person: Person) -> list[dict]:

@@ -170,12 +170,14 @@ def _status(d: date, today: date, begin: date | None, on_duty: bool, late: bool 
             away: str | None, listed_absent: bool) -> Day:
     if begin is not None and d < begin:
         return Day("no_record")
+    if listed_absent:
+        # A source's finding outweighs the cadre's own sign-in: an inspector who did not find them in
+        # the village (查岗), or a leave overrun they did not report back from.
+        return Day("absent")
     if late is not None:
         return Day("present", late)
     if d >= today:
         return Day("open")
-    if listed_absent:
-        return Day("absent")
     if on_duty and away is not None:
         return Day(away)
     return Day("absent") if on_duty else Day("rest")

@@ -4,10 +4,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
 from models import Case, Explanation, OrgUnit, SpotCheckFinding
+from workflows import records
+from workflows.presence import days as presence_days
 from workflows.registry import Procedure, register
 from workflows.spot_checks import services
 from workflows.spot_checks.actions import ACTIONS
 from workflows.spot_checks.details import details
+from workflows.spot_checks.findings import counted_warnings, unexcused_days
 from workflows.spot_checks.machine import MACHINE
 
 _finding = (lambda: joinedload(Case.explanation).joinedload(Explanation.finding)
@@ -44,3 +47,9 @@ EXPLANATION = register(Procedure(
     eager=(_finding,),
     eager_case=(_finding,),
 ))
+
+# The day's status counts the days found absent and not excused as absent, whatever else the day
+# holds (workflows.presence.days).
+presence_days.register_absence_source(unexcused_days)
+# A finding counted as absence is a warning on the cadre's record.
+records.register_warnings(counted_warnings)
