@@ -188,4 +188,8 @@ def test_a_cadre_signs_in_from_a_phone(live_server, browser):
     expect(page.locator("[data-testid=today-status]")).to_have_text("在岗")
     expect(page.locator("[data-testid=sign-in-form]")).to_have_count(0)
     assert _fits(page), "signed in"
+    # The village's whereabouts board (去向牌), from the same page: a card per cadre.
+    page.click("[data-testid=village-board]")
+    expect(page.locator("[data-testid=board-row][data-person=李娜]")).to_have_attribute("data-status", "present")
+    assert _fits(page), "whereabouts board"
     context.close()

@@ -12,7 +12,7 @@ from webapp.extensions import db
 from webapp.forms import show_error
 from workflows import clock
 from workflows.errors import WorkflowError
-from workflows.presence import days, jurisdiction, rules, sign_ins
+from workflows.presence import days, jurisdiction, rules, sign_ins, whereabouts
 from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("presence", __name__, url_prefix="/presence")
@@ -59,4 +59,18 @@ def index():
     day_map, totals, settings = _month_so_far(person)
     return render_template("presence/index.html", posted=True, form=form, errors=errors, today=today,
                            status=day_map[today], days=sorted(day_map.items(), reverse=True), totals=totals,
-                           settings=settings, labels=STATUS_LABELS), 422 if errors else 200
+                           settings=settings, labels=STATUS_LABELS,
+                           village_id=person.current_term(today).team.village_id), 422 if errors else 200
+
+
+BOARD_LABELS = {**STATUS_LABELS, "present": _l("In the village"), "open": _l("Not signed in yet")}
+
+
+@bp.route("/board/<int:unit_id>")
+@login_required
+def board(unit_id):
+    """去向牌: where each cadre of a village, or of a township's villages, is today."""
+    today = clock.today()
+    unit = whereabouts.unit_for(db.session, unit_id, current_user, today)
+    return render_template("presence/board.html", unit=unit, today=today, labels=BOARD_LABELS,
+                           entries=whereabouts.board(db.session, unit, today))

@@ -97,23 +97,41 @@ def _sign_ins(session, person_ids, start, end) -> dict[tuple[int, date], bool]:
     return found
 
 
-def _leave_days(session, person_ids, start, end) -> dict[tuple[int, date], str]:
-    """(person, day) → 'trip' or 'leave', from every granted leave, by the leave's own policy version."""
+@dataclass(frozen=True)
+class Away:
+    """A granted leave or official trip: 'trip' where the case's policy counts its type as presence."""
+    person_id: int
+    kind: str
+    first: date
+    last: date      # cut at the day before an early return
+    leave: LeaveRequest
+
+
+def granted_away(session, person_ids, start, end) -> list[Away]:
+    """Every granted leave or trip of these people touching start..end, by its own policy version."""
     rows = session.execute(
-        select(Case.subject_person_id, Case.state, Case.policy_id, Case.policy_version, LeaveRequest.leave_type,
-               LeaveRequest.start_date, LeaveRequest.end_date, LeaveRequest.actual_return_date)
+        select(Case.subject_person_id, Case.state, Case.policy_id, Case.policy_version, LeaveRequest)
         .join(LeaveRequest, LeaveRequest.case_id == Case.id)
         .where(Case.kind == "leave", Case.subject_person_id.in_(person_ids), Case.state.in_(_GRANTED),
                LeaveRequest.start_date <= end, LeaveRequest.end_date >= start)).all()
-    found = {}
-    for person_id, state, pid, version, leave_type, first, last, returned in rows:
-        if state == "closed" and returned is not None:
-            last = min(last, returned - timedelta(days=1))
+    found = []
+    for person_id, state, pid, version, leave in rows:
+        last = leave.end_date
+        if state == "closed" and leave.actual_return_date is not None:
+            last = min(last, leave.actual_return_date - timedelta(days=1))
         body = policy.pinned_body(session, pid, version) or {}
-        kind = "trip" if leave_type in body.get("counts_as_presence", ()) else "leave"
-        day = max(first, start)
-        while day <= min(last, end):
-            found[(person_id, day)] = kind
+        kind = "trip" if leave.leave_type in body.get("counts_as_presence", ()) else "leave"
+        found.append(Away(person_id, kind, leave.start_date, last, leave))
+    return found
+
+
+def _leave_days(session, person_ids, start, end) -> dict[tuple[int, date], str]:
+    """(person, day) → 'trip' or 'leave', from every granted leave."""
+    found = {}
+    for away in granted_away(session, person_ids, start, end):
+        day = max(away.first, start)
+        while day <= min(away.last, end):
+            found[(away.person_id, day)] = away.kind
             day += timedelta(days=1)
     return found
 
