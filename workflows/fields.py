@@ -18,6 +18,11 @@ class Document:
     data: bytes
 
 
+def iso(value) -> str | None:
+    """A date or time as JSON writes it: ISO 8601, or null."""
+    return value.isoformat() if value is not None else None
+
+
 def text(data: dict, name: str, required: bool = True, max_length: int = TEXT_MAX) -> str | None:
     value = data.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -92,6 +92,11 @@ def _grant_at(user: User, unit_ids: set[int], roles=None) -> bool:
     return any(g.org_unit_id in unit_ids and (roles is None or g.role in roles) for g in user.grants)
 
 
+def holds_office_over(user: User, unit: OrgUnit) -> bool:
+    """The user holds a grant at the unit or at a unit above it (its township, county or city)."""
+    return _grant_at(user, _ancestor_ids(unit))
+
+
 def leads(user: User, team: Team, on: date) -> bool:
     """The user is the team's current leader: posted to it as 第一书记 or 队长, or granted its
     team_leader office."""

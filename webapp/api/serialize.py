@@ -4,10 +4,7 @@ from webapp import actors
 from webapp.labels import label
 from webapp.views import office_name
 from workflows import access, due, registry
-
-
-def iso(value):
-    return value.isoformat() if value is not None else None
+from workflows.fields import iso
 
 
 def ref(obj):

@@ -34,8 +34,7 @@ def township_for(session: Session, township_id: int, reader: User) -> OrgUnit:
     if unit is None or unit.kind != "township":
         raise NotFound("not_found", "township_id")
     # The township's own offices and everyone over it (county, city), admins and inspectors in scope.
-    scope = {u.id for u in unit.ancestors()}
-    if not any(g.org_unit_id in scope for g in reader.grants):
+    if not people.holds_office_over(reader, unit):
         raise Forbidden("not_your_unit")
     return unit
 

@@ -33,8 +33,7 @@ def unit_for(session: Session, unit_id: int, reader: User, today: date) -> OrgUn
     unit = session.get(OrgUnit, unit_id)
     if unit is None or unit.kind not in ("village", "township"):
         raise NotFound("not_found", "unit_id")
-    over = {u.id for u in unit.ancestors()}
-    if any(g.org_unit_id in over for g in reader.grants):
+    if people.holds_office_over(reader, unit):
         return unit
     if unit.kind == "village" and reader.person is not None:
         term = reader.person.current_term(today)

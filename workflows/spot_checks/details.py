@@ -1,9 +1,6 @@
 """An explanation case's own details, as the API gives them under the key "explanation"."""
 from models import Case
-
-
-def _iso(value):
-    return value.isoformat() if value is not None else None
+from workflows.fields import iso
 
 
 def details(case: Case) -> dict | None:
@@ -16,10 +13,10 @@ def details(case: Case) -> dict | None:
                        "note": check.note, "village": {"id": check.village.id, "name": check.village.name}},
         "date": check.day.isoformat(),
         "text": ex.text,
-        "submitted_at": _iso(ex.submitted_at),
+        "submitted_at": iso(ex.submitted_at),
         # excused: the day is not absence; counted: it is; None: not decided yet.
         "outcome": case.state if case.state in ("excused", "counted") else None,
-        "decided_on": _iso(ex.decided_on),
-        "batched_on": _iso(ex.batched_on),
+        "decided_on": iso(ex.decided_on),
+        "batched_on": iso(ex.batched_on),
         "route": case.route, "filing": case.filing, "current_step": case.current_step,
     }
