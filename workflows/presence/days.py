@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models import AbsenceDay, Case, DutyDay, LeaveRequest, MissedDay, OrgUnit, SignIn, Team, Term
 from workflows import calendar, clock, people, policy
@@ -76,13 +76,23 @@ def _absences(session, person_ids, start, end) -> set[tuple[int, date]]:
 _GRANTED = ("approved", "reported", "closed", "extended")
 
 
-def _terms(session, person_ids, start, end) -> dict[int, list[Term]]:
-    rows = session.scalars(select(Term).where(Term.person_id.in_(person_ids), Term.start_date <= end)
-                           .options(joinedload(Term.team).joinedload(Team.village))).all()
+@dataclass(frozen=True)
+class _Span:
+    """A term as the derivation reads it: its days and its village."""
+    first: date
+    last: date
+    village_id: int
+
+
+def _spans(session, person_ids, start, end) -> dict[int, list[_Span]]:
+    """Each person's terms touching start..end, read as plain columns (a county's 2,000 terms)."""
+    last = func.coalesce(Term.end_date, Term.planned_end_date)
+    rows = session.execute(select(Term.person_id, Term.start_date, last, Team.village_id)
+                           .join(Team, Team.id == Term.team_id)
+                           .where(Term.person_id.in_(person_ids), Term.start_date <= end, last >= start))
     found = defaultdict(list)
-    for t in rows:
-        if people.last_day(t) >= start:
-            found[t.person_id].append(t)
+    for person_id, first, last_day, village_id in rows:
+        found[person_id].append(_Span(first, last_day, village_id))
     return found
 
 
@@ -156,11 +166,15 @@ def statuses(session: Session, person_ids: Iterable[int], start: date, end: date
         return {p: {} for p in ids}
     dates = _dates(start, end)
     working = {d: calendar.is_working_day(session, d) for d in dates}
-    terms = _terms(session, ids, start, end)
-    villages = {t.team.village for ts in terms.values() for t in ts}
+    spans = _spans(session, ids, start, end)
+    # Village → township → county → city, one query a level however many villages.
+    villages = session.scalars(select(OrgUnit).where(
+        OrgUnit.id.in_({s.village_id for ss in spans.values() for s in ss}))
+        .options(selectinload(OrgUnit.parent).selectinload(OrgUnit.parent).selectinload(OrgUnit.parent))).all()
     # A duty day ordered by the township (or for the village itself) covers the village.
     scope = {v.id: {u.id for u in v.ancestors()} for v in villages}
     duty = _duty_days(session, set().union(*scope.values()) if scope else set(), start, end)
+    duty_by_village = {v: {d for u, d in duty if u in units} for v, units in scope.items()}
     begins = {v.id: jurisdiction.records_begin(v) for v in villages}
     signed = _sign_ins(session, ids, start, end)
     away = _leave_days(session, ids, start, end)
@@ -168,37 +182,36 @@ def statuses(session: Session, person_ids: Iterable[int], start: date, end: date
 
     result = {}
     for person_id in ids:
-        mine = terms.get(person_id, [])
-        days = {}
-        for d in dates:
-            term = next((t for t in mine if t.start_date <= d <= people.last_day(t)), None)
-            if term is None:
-                days[d] = Day("off_term")
-                continue
-            village_id = term.team.village_id
-            begin = begins[village_id]
-            on_duty = working[d] or any((u, d) in duty for u in scope[village_id])
-            days[d] = _status(d, today, begin, on_duty, signed.get((person_id, d)),
-                              away.get((person_id, d)), (person_id, d) in absent)
+        days = dict.fromkeys(dates, _OFF_TERM)
+        for span in spans.get(person_id, ()):
+            begin, on_duty_days = begins[span.village_id], duty_by_village[span.village_id]
+            for d in dates[max((span.first - start).days, 0):(span.last - start).days + 1]:
+                days[d] = _status(d, today, begin, working[d] or d in on_duty_days, signed.get((person_id, d)),
+                                  away.get((person_id, d)), (person_id, d) in absent)
         result[person_id] = days
     return result
+
+
+# One Day per (status, late): a county's month is some 60,000 of them.
+_DAYS = {(status, late): Day(status, late) for status in STATUSES for late in (False, True)}
+_OFF_TERM = _DAYS["off_term", False]
 
 
 def _status(d: date, today: date, begin: date | None, on_duty: bool, late: bool | None,
             away: str | None, listed_absent: bool) -> Day:
     if begin is not None and d < begin:
-        return Day("no_record")
+        return _DAYS["no_record", False]
     if listed_absent:
         # A source's finding outweighs the cadre's own sign-in: an inspector who did not find them in
         # the village (查岗), or a leave overrun they did not report back from.
-        return Day("absent")
+        return _DAYS["absent", False]
     if late is not None:
-        return Day("present", late)
+        return _DAYS["present", late]
     if d >= today:
-        return Day("open")
+        return _DAYS["open", False]
     if on_duty and away is not None:
-        return Day(away)
-    return Day("absent") if on_duty else Day("rest")
+        return _DAYS[away, False]
+    return _DAYS["absent" if on_duty else "rest", False]
 
 
 # ---------------------------------------------------------------- totals and targets
