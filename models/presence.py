@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, utcnow
@@ -22,6 +22,9 @@ class SignIn(Base):
     location: Mapped[str | None] = mapped_column(String(200))
     late: Mapped[bool] = mapped_column(Boolean, default=False)
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("user_account.id"))
+    # 签退 (篇六 "周五下午实行签退制，签退时间为下午五点"): when the cadre signed out, and whether before the hour.
+    out_at: Mapped[datetime | None] = mapped_column(DateTime)  # UTC, naive
+    left_early: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     person: Mapped[Person] = relationship()
     recorded_by: Mapped[User] = relationship()

@@ -199,6 +199,9 @@ MESSAGES.update({
     "sign_in_not_posted": _l("You have no current posting to a work team, so there is nothing to sign in to."),
     "sign_in_after_cutoff": _l("Signing in closes at %(cutoff)s. Today can no longer be signed: tell your "
                                "team leader, who records the day with its reason."),
+    "no_sign_out_today": _l("There is no sign-out on %(date)s: the policy asks for one only on its sign-out days."),
+    "not_signed_in": _l("%(date)s has no sign-in to sign out of."),
+    "already_signed_out": _l("You have already signed out on %(date)s."),
     "already_signed_in": _l("%(date)s is already recorded: one sign-in a day."),
     "date_in_future": _l("%(field)s is in the future: a missed day is recorded once it has come."),
     "not_the_keeper": _l("Only the cadre's keeper under the policy (the team leader for members, the township "

@@ -49,6 +49,16 @@ def sign_in_create():
     return jsonify(body), 201
 
 
+@bp.post("/sign-outs")
+def sign_out_create():
+    """篇六 签退: the caller signs out of today's sign-in (on the policy's sign-out days)."""
+    with UnitOfWork(db.session) as uow:
+        row = sign_ins.sign_out(db.session, g.actor)
+        body = {**_sign_in(row), "out_at": serialize.iso(row.out_at), "left_early": row.left_early}
+        uow.commit()
+    return jsonify(body)
+
+
 @bp.post("/missed-days/<int:missed_id>/confirm")
 def missed_day_confirm(missed_id):
     """篇六: the other office the policy names confirms a missed day."""
@@ -79,7 +89,9 @@ def person_month(person, month: date) -> dict:
     term = next((t for t in reversed(person.terms) if t.start_date <= last), None)
     settings = (rules.settings(jurisdiction.policy_of(db.session, term.team.village).body) if term
                 else {"targets": {}, "subsidy_per_day": 0})
-    return {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late} for d, s in day_map.items()],
+    signs_out = "sign_out" in settings
+    return {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late,
+                      **({"left_early": s.left_early} if signs_out else {})} for d, s in day_map.items()],
             "totals": days.totals(db.session, day_map, settings, first),
             "progress": days.progress(db.session, person.id, settings, first)}
 
@@ -174,6 +186,11 @@ def openapi_paths(responses, json, q) -> dict:
             "parameters": [{"name": "missed_id", "in": "path", "required": True,
                             "schema": {"type": "integer", "minimum": 1}}],
             "responses": responses("200", sign, 403, 404, 409)}},
+        "/api/v1/sign-outs": {"post": {
+            "summary": "篇六 签退: the caller signs out of today's sign-in on the policy's sign-out days; before "
+                       "the hour it is recorded as leaving early",
+            "responses": responses("200", obj(id={"type": "integer"}, date=text, out_at=text,
+                                              left_early={"type": "boolean"}), 403, 409)}},
         "/api/v1/duty-days": {"post": {
             "summary": "篇四 三6: the township orders work on a non-working day for itself or one village",
             "requestBody": body(obj(org_unit_id={"type": "integer", "minimum": 1},

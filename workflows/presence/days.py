@@ -38,6 +38,7 @@ STATUSES = ("present", "trip", "leave", "absent", "rest", "off_term", "no_record
 class Day:
     status: str
     late: bool = False
+    left_early: bool = False  # signed out before the policy's hour (篇六 签退, 早退)
 
 
 # ---------------------------------------------------------------- absence sources
@@ -97,13 +98,13 @@ def _spans(session, person_ids, start, end) -> dict[int, list[_Span]]:
 
 
 def _sign_ins(session, person_ids, start, end) -> dict[tuple[int, date], bool]:
-    """(person, day) → late, for every sign-in and every confirmed missed day (never late)."""
-    found = {(p, d): late for p, d, late in session.execute(
-        select(SignIn.person_id, SignIn.day, SignIn.late).where(
+    """(person, day) → (late, left early), for every sign-in and every confirmed missed day (neither)."""
+    found = {(p, d): (late, early) for p, d, late, early in session.execute(
+        select(SignIn.person_id, SignIn.day, SignIn.late, SignIn.left_early).where(
             SignIn.person_id.in_(person_ids), SignIn.day.between(start, end)))}
     for p, d in session.execute(select(MissedDay.person_id, MissedDay.day).where(
             MissedDay.person_id.in_(person_ids), MissedDay.day.between(start, end), MissedDay.confirmed.is_(True))):
-        found.setdefault((p, d), False)
+        found.setdefault((p, d), (False, False))
     return found
 
 
@@ -192,26 +193,27 @@ def statuses(session: Session, person_ids: Iterable[int], start: date, end: date
     return result
 
 
-# One Day per (status, late): a county's month is some 60,000 of them.
-_DAYS = {(status, late): Day(status, late) for status in STATUSES for late in (False, True)}
-_OFF_TERM = _DAYS["off_term", False]
+# One Day object per status (and per late / left early when signed): a county's month is some 60,000 days.
+_DAYS = {status: Day(status) for status in STATUSES}
+_OFF_TERM = _DAYS["off_term"]
+_SIGNED = {(late, early): Day("present", late, early) for late in (False, True) for early in (False, True)}
 
 
-def _status(d: date, today: date, begin: date | None, on_duty: bool, late: bool | None,
+def _status(d: date, today: date, begin: date | None, on_duty: bool, signed: tuple[bool, bool] | None,
             away: str | None, listed_absent: bool) -> Day:
     if begin is not None and d < begin:
-        return _DAYS["no_record", False]
+        return _DAYS["no_record"]
     if listed_absent:
         # A source's finding outweighs the cadre's own sign-in: an inspector who did not find them in
         # the village (查岗), or a leave overrun they did not report back from.
-        return _DAYS["absent", False]
-    if late is not None:
-        return _DAYS["present", late]
+        return _DAYS["absent"]
+    if signed is not None:
+        return _SIGNED[signed]
     if d >= today:
-        return _DAYS["open", False]
+        return _DAYS["open"]
     if on_duty and away is not None:
-        return _DAYS[away, False]
-    return _DAYS["absent" if on_duty else "rest", False]
+        return _DAYS[away]
+    return _DAYS["absent" if on_duty else "rest"]
 
 
 # ---------------------------------------------------------------- totals and targets
@@ -223,15 +225,19 @@ def totals(session: Session, days: dict[date, Day], settings: dict, month: date)
     002), the month's share of it: the period's days × the month's working days / the period's
     working days, rounded. None where the policy sets none (linfen-2018)."""
     counts = {s: 0 for s in ("present", "trip", "leave", "absent")}
-    late = 0
+    late = early = 0
     for day in days.values():
         if day.status in counts:
             counts[day.status] += 1
         late += day.late
+        early += day.left_early
     target = month_target(session, settings, month)
     counted = counts["present"] + counts["trip"]
-    return {**counts, "late": late, "target": target,
-            "meets_target": None if target is None else counted >= target}
+    found = {**counts, "late": late, "target": target,
+             "meets_target": None if target is None else counted >= target}
+    if "sign_out" in settings:
+        found["left_early"] = early  # only where the policy has a sign-out (篇六)
+    return found
 
 
 def month_target(session: Session, settings: dict, month: date) -> int | None:

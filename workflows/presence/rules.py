@@ -31,14 +31,27 @@ def _clock_time(c, value, key: str) -> str:
     return value
 
 
+def _sign_out(c, value) -> None:
+    """篇六's 签退: on which weekdays (ISO, Monday 1) a cadre signs out, and the hour before which a
+    sign-out is leaving early (早退)."""
+    c.table(value, "presence.sign_out", {"weekdays", "at"}, {"weekdays", "at"})
+    weekdays = value["weekdays"]
+    if not isinstance(weekdays, list) or not weekdays or any(
+            not isinstance(d, int) or isinstance(d, bool) or not 1 <= d <= 7 for d in weekdays):
+        c.fail("presence.sign_out.weekdays", "must list weekdays 1 (Monday) to 7 (Sunday)")
+    _clock_time(c, value["at"], "presence.sign_out.at")
+
+
 def validate(c, section: dict) -> dict:
     """Check the section and fill its defaults (policy.validate calls it when the section is present;
     `settings` fills the same defaults for a document without it)."""
-    c.table(section, "presence", {"late_after", "cutoff", "targets", "subsidy_per_day",
+    c.table(section, "presence", {"late_after", "cutoff", "sign_out", "targets", "subsidy_per_day",
                                   "missed_day_keepers", "missed_day_confirmed_by"})
     _clock_time(c, section.setdefault("late_after", DEFAULT_LATE_AFTER), "presence.late_after")
     if "cutoff" in section:
         _clock_time(c, section["cutoff"], "presence.cutoff")
+    if "sign_out" in section:
+        _sign_out(c, section["sign_out"])
     targets = c.table(section.setdefault("targets", {}), "presence.targets", set(TARGET_PERIODS))
     for period, days in targets.items():
         c.integer(days, f"presence.targets.{period}", minimum=1)

@@ -58,6 +58,32 @@ def sign_in(session: Session, actor: User, note: str | None = None, location: st
     return row
 
 
+def sign_out(session: Session, actor: User) -> SignIn:
+    """篇六 "周五下午实行签退制，签退时间为下午五点": on the policy's sign-out days the cadre signs out of
+    today's sign-in; before the hour it is recorded as leaving early (早退). Once a day."""
+    now = clock.now()
+    today = now.date()
+    post = posting(actor.person, today)
+    rule = jurisdiction.settings_of(session, post.term.team.village).get("sign_out")
+    if rule is None or now.isoweekday() not in rule["weekdays"]:
+        raise Conflict("no_sign_out_today", "date", date=today.isoformat())
+    locks.lock_person(session, post.person.id)
+    row = session.scalar(select(SignIn).where(SignIn.person_id == post.person.id, SignIn.day == today))
+    if row is None:
+        raise Conflict("not_signed_in", "date", date=today.isoformat())
+    if row.out_at is not None:
+        raise Conflict("already_signed_out", "date", date=today.isoformat())
+    row.out_at, row.left_early = clock.utcnow(), now.time() < rules.parse_time(rule["at"])
+    session.flush()
+    return row
+
+
+def signs_out_today(session: Session, village, on) -> str | None:
+    """The hour of today's sign-out where the village's policy has one today (篇六: Fridays, 17:00)."""
+    rule = jurisdiction.settings_of(session, village).get("sign_out")
+    return rule["at"] if rule is not None and on.isoweekday() in rule["weekdays"] else None
+
+
 def _offices_held(session: Session, actor: User, post: Posting, codes: list[str], on: date) -> list[str]:
     """Which of these offices the actor holds for the cadre's village (the team leader: its current
     leader, by posting or by grant)."""
