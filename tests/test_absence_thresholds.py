@@ -2,7 +2,7 @@
 opens one recall draft (ground 4) for the county office per crossing; under county-pian6 the year's
 grade becomes 不合格, as it does for a quarter short of 50 days. The spell function is tested directly;
 the rest through the daily sweep, the API and the case page."""
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import func, insert, select
@@ -16,6 +16,7 @@ from workflows.presence.days import Day
 # ---------------------------------------------------------------- the spell function (pure)
 
 MON = date(2026, 3, 2)
+SIGNED_AT_UTC = time(0, 30)  # stored naive UTC: 08:30 Beijing
 
 
 def _days(start: date, codes: str) -> dict:
@@ -88,7 +89,7 @@ def _fill(app, db, start: date, end: date, absent: set[date], person_id: int, ex
                     rows.append((t.person_id, d))
         rows += [(person_id, d) for d in extra_present]
         session.execute(SignIn.__table__.delete().where(SignIn.day.between(start, end)))
-        session.execute(insert(SignIn), [{"person_id": p, "day": d, "at": datetime(d.year, d.month, d.day, 0, 30),
+        session.execute(insert(SignIn), [{"person_id": p, "day": d, "at": datetime.combine(d, SIGNED_AT_UTC),
                                           "late": False, "recorded_by_id": actor} for p, d in sorted(set(rows))])
         session.commit()
 

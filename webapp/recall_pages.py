@@ -19,7 +19,7 @@ labels.ALL.setdefault("recall_ground", {
     "3": _l("Annual grade incompetent"),
     "4": _l("Absent without good reason over the limits"),
     "5": _l("Self-criticism or warning talk twice or more"),
-    "6": _l("Satisfaction rating below 60 %"),
+    "6": _l("Satisfaction rating under sixty percent"),
     "7": _l("Punished for breaking discipline or law"),
     "8": _l("Judged unfit by the county or township"),
 })
