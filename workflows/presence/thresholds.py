@@ -113,8 +113,10 @@ def find(session: Session, on: date) -> tuple[list[Crossing], dict[int, Posting]
     candidates = sorted(p for p, day_map in recent.items() if any(d.status == "absent" for d in day_map.values()))
     if not candidates:
         return [], posted
+    # The year so far (at least the recent days), deriving only the days not derived already.
     start = min(date(yesterday.year, 1, 1), recent_from)
-    longer = presence_days.statuses(session, candidates, start, yesterday, today=on)
+    earlier = presence_days.statuses(session, candidates, start, recent_from - timedelta(days=1), today=on)
+    longer = {p: {**earlier.get(p, {}), **recent[p]} for p in candidates}
     found = []
     for person_id in candidates:
         limits = posted[person_id].settings["absence_limits"]
