@@ -2,7 +2,9 @@
 
 Fills a database with 2,000 cadres in 200 villages (20 townships), each signed in on most working days
 of the past year, then times workflows.presence.days.statuses for all of them over one month, and
-workflows.presence.attendance.rows for one township. Prints the median milliseconds and the number
+workflows.presence.attendance.rows for one township, and the daily absence-threshold sweep's search
+(workflows.presence.thresholds.find: the last 31 days for everyone, the year so far for those with
+an absent day in them — here every cadre, one working day in nine being missed). Prints the median milliseconds and the number
 of SQL statements of each (a fixed number, whatever the people and days).
 
     .venv/bin/python bench/presence_month.py                                  # SQLite in a temp dir
@@ -21,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from models import Base, OrgUnit, Person, SignIn, Team, Term, User
 from workflows import calendar, clock, demo_data
-from workflows.presence import attendance, days
+from workflows.presence import attendance, days, thresholds
 
 TOWNSHIPS, VILLAGES_EACH, PER_VILLAGE = 20, 10, 10
 NOW = datetime(2026, 3, 10, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -81,7 +83,9 @@ def main():
         first, last = date(2026, 2, 1), date(2026, 2, 28)
         for name, fn in (("statuses, 2,000 cadres, one month", lambda: days.statuses(session, person_ids, first, last)),
                          ("attendance rows, one township (100 cadres)",
-                          lambda: attendance.rows(session, first, township=township))):
+                          lambda: attendance.rows(session, first, township=township)),
+                         ("absence thresholds sweep, 2,000 cadres, the year so far",
+                          lambda: thresholds.find(session, NOW.date()))):
             session.rollback()
             statements.clear()
             fn()

@@ -115,10 +115,15 @@ PRESENCE = {"official_trip": _l("Official trips"), "meeting": _l("Meetings"), "t
 # The balance ledger counts leave by type, and absence (旷工) from overstays beside it.
 LEDGER_TYPES = {**LEAVE_TYPES, "absence": _l("Absence without leave")}
 
+# Assessment grades (api.md: excellent/competent/basic/incompetent); a policy's own word for one (篇六
+# 不合格) is kept with the grade where it was recorded.
+GRADES = {"excellent": _l("Excellent"), "competent": _l("Competent"), "basic": _l("Basically competent"),
+          "incompetent": _l("Incompetent")}
+
 ALL = {"state": STATES, "office": OFFICES, "role": ROLES, "leave_type": LEAVE_TYPES, "ledger_type": LEDGER_TYPES,
        "action": ACTIONS, "task_kind": TASK_KINDS, "unit_kind": UNIT_KINDS, "position": POSITIONS,
        "applicant": APPLICANT_ROLES, "tier": TIERS, "task_hint": TASK_HINTS, "kind": CASE_KINDS,
-       "presence": PRESENCE}
+       "presence": PRESENCE, "grade": GRADES}
 
 
 def label(kind: str, code: str | None, default: str | None = None) -> str:

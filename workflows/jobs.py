@@ -5,3 +5,4 @@ from workflows.leave import overstay  # noqa: F401
 from workflows.spot_checks import batch  # noqa: F401
 from workflows.sweep import JOBS, run  # noqa: F401
 from workflows.work_log import reviews  # noqa: F401
+from workflows.presence import thresholds  # noqa: F401

@@ -18,6 +18,16 @@ def register_warnings(source: Callable) -> Callable:
     return source
 
 
+# Each: (session, person) -> [{"period", "kind", "grade", ...}], e.g. grades a policy records outright.
+_GRADE_SOURCES: list[Callable] = []
+
+
+def register_grades(source: Callable) -> Callable:
+    if source not in _GRADE_SOURCES:
+        _GRADE_SOURCES.append(source)
+    return source
+
+
 def warnings(session: Session, person: Person) -> list[dict]:
     """Warnings recorded on the person, oldest first: {"date", "case_id", "kind"}."""
     found = [w for source in _WARNING_SOURCES for w in source(session, person)]
@@ -25,8 +35,10 @@ def warnings(session: Session, person: Person) -> list[dict]:
 
 
 def grades(session: Session, person: Person) -> list[dict]:
-    """Final assessment grades, oldest period first: {"period", "kind", "grade"}."""
-    return []
+    """Final assessment grades, oldest period first: {"period", "kind", "grade"} (and "wording", the
+    policy's own word for the grade, where it has one)."""
+    found = [g for source in _GRADE_SOURCES for g in source(session, person)]
+    return sorted(found, key=lambda g: (g["period"], g["kind"]))
 
 
 def consequences(session: Session, person: Person) -> list[dict]:

@@ -144,7 +144,8 @@ def document() -> dict:
                                    "kind": {"type": "string"}}}},
                                "grades": {"type": "array", "items": {"type": "object", "properties": {
                                    "period": {"type": "string"}, "kind": {"type": "string"},
-                                   "grade": {"enum": ["excellent", "competent", "basic", "incompetent"]}}}},
+                                   "grade": {"enum": ["excellent", "competent", "basic", "incompetent"]},
+                                   "wording": {"type": "string", "description": "the policy's own word (篇六 不合格)"}}}},
                                "consequences": {"type": "array", "items": {"type": "object", "properties": {
                                    "kind": {"enum": ["no_awards", "no_promotion", "file_record"]},
                                    "until": {"type": "string", "format": "date"}, "year": {"type": "integer"},

@@ -22,6 +22,15 @@ APPLICANT_ROLES = ("member", "leader")
 # Who records a missed day for whom (篇四 三4, 篇八): the team leader for members, the township for the leader.
 DEFAULT_KEEPERS = {"member": ["team_leader"], "leader": ["township"]}
 
+# Absence thresholds (001 第九条(五)4, 002, 篇六 "连续超过15天或一年内累计超过30天"): "more than" excludes the
+# number. `count`: "calendar" counts a spell from its first to its last missed working day, rest days
+# inside included (domain §3, the defensible default); "working" counts only the absent days.
+# `grade_on_crossing` / `grade_on_short_quarter`: the annual grade a crossing, or a quarter short of
+# targets.quarter, records (篇六 "年度考核为不合格"); absent: none. `grade_word`: the policy's word for it.
+ABSENCE_LIMITS = {"consecutive": 15, "year": 30, "count": "calendar"}
+ABSENCE_COUNTS = ("calendar", "working")
+GRADES = ("excellent", "competent", "basic", "incompetent")
+
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -46,7 +55,7 @@ def validate(c, section: dict) -> dict:
     """Check the section and fill its defaults (policy.validate calls it when the section is present;
     `settings` fills the same defaults for a document without it)."""
     c.table(section, "presence", {"late_after", "cutoff", "sign_out", "targets", "subsidy_per_day",
-                                  "missed_day_keepers", "missed_day_confirmed_by"})
+                                  "missed_day_keepers", "missed_day_confirmed_by", "absence_limits"})
     _clock_time(c, section.setdefault("late_after", DEFAULT_LATE_AFTER), "presence.late_after")
     if "cutoff" in section:
         _clock_time(c, section["cutoff"], "presence.cutoff")
@@ -62,7 +71,23 @@ def validate(c, section: dict) -> dict:
         c.choices(offices, f"presence.missed_day_keepers.{role}", OFFICE_CODES)
     c.choices(section.setdefault("missed_day_confirmed_by", []), "presence.missed_day_confirmed_by",
               OFFICE_CODES, empty_ok=True)
+    _absence_limits(c, section)
     return section
+
+
+def _absence_limits(c, section: dict) -> None:
+    limits = c.table(section.setdefault("absence_limits", {}), "presence.absence_limits",
+                     {*ABSENCE_LIMITS, "grade_on_crossing", "grade_on_short_quarter", "grade_word"})
+    for key, value in ABSENCE_LIMITS.items():
+        limits.setdefault(key, value)
+    c.integer(limits["consecutive"], "presence.absence_limits.consecutive", minimum=1)
+    c.integer(limits["year"], "presence.absence_limits.year", minimum=1)
+    c.choices([limits["count"]], "presence.absence_limits.count", ABSENCE_COUNTS)
+    for key in ("grade_on_crossing", "grade_on_short_quarter"):
+        if key in limits:
+            c.choices([limits[key]], f"presence.absence_limits.{key}", GRADES)
+    if "grade_word" in limits:
+        c.text(limits["grade_word"], "presence.absence_limits.grade_word")
 
 
 def settings(body: dict) -> dict:
