@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from models import OrgUnit
 from tests.conftest import SICK_NOTE, on_day, use_preset
-from tests.pages import get, user
+from tests.pages import act, get, user
 from tests.test_sweep import sweep
 
 APRIL_1 = date(2026, 4, 1)
@@ -239,7 +239,10 @@ def test_the_case_page_shows_the_table_with_targets_met_or_not(app, db, api, log
     case_id = sheet_of(api, "dongling.head")
     with on_day(APRIL_1):
         zh = login_as("dongling.head").get(f"/cases/{case_id}").get_data(as_text=True)
-        page = get(user(login_as, "dongling.head"), f"/cases/{case_id}")
+        browser = user(login_as, "dongling.head")
+        page = get(browser, f"/cases/{case_id}")
+        inbox = browser.get("/inbox/").get_data(as_text=True)
+    assert "东岭镇, 2026-03" in inbox  # the inbox row says whose month it is
     assert "出勤" in zh and "达标" in zh and "姓名" in zh
     assert page.has("sheet-preview") and page.has("action-submit")
     rows = page.all("sheet-row")
@@ -248,3 +251,17 @@ def test_the_case_page_shows_the_table_with_targets_met_or_not(app, db, api, log
     assert {r.attrs["data-met"] for r in rows} == {"no"}
     assert "Not met" in page.text("attendance-sheet") and "李娜" in page.text("attendance-sheet")
     assert page.has("sheet-xlsx")
+
+
+def test_pian6_the_first_secretary_submits_the_slips_from_the_case_page(app, db, api, login_as):
+    use_preset(app, "county-pian6")
+    leave_id = leave_in_march(api)
+    open_sheets(app, db)
+    case_id = sheet_of(api, "xinghua.leader")
+    with on_day(APRIL_1):
+        browser = user(login_as, "xinghua.leader")
+        refused = act(browser, case_id, "submit", leave_slips="")
+        assert f"No. {leave_id}" in refused.text("actions")
+        submitted = act(browser, case_id, "submit", leave_slips=f"#{leave_id}")
+    assert case(api, "xinghua.leader", case_id)["state"] == "pending"
+    assert submitted.text("sheet-leave-slips") == f"#{leave_id}"
