@@ -90,4 +90,5 @@ def opening_job(session: Session, on: date) -> list[str]:
     return [f"attendance sheet: case {r.case_id} ({r.unit.name}, {r.month:%Y-%m})" for r in open_due(session, on)]
 
 
-register_job("attendance_sheets", opening_job)
+# After the sweep's own jobs (reminders, escalation, overstay), like the other procedures' monthly jobs.
+register_job("attendance_sheets", opening_job, order=60)
