@@ -1,5 +1,6 @@
 """SQLAlchemy models. Plain SQLAlchemy on one declarative base, usable with or without Flask."""
 from models import sqlite as _sqlite  # noqa: F401  (SQLite connection settings)
+from models.attendance_sheet import AttendanceSheet
 from models.base import Base, utcnow
 from models.calendar import CalendarDay, HolidayNotice
 from models.cases import AbsenceDay, Attachment, BlackoutPeriod, Case, Event, Filing, Task
@@ -21,4 +22,5 @@ __all__ = [
     "DutyDay", "MissedDay", "SignIn",
     "Explanation", "SpotCheck", "SpotCheckFinding",
     "AbsenceCrossing", "PersonGrade", "Recall",
+    "AttendanceSheet",
 ]

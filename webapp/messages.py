@@ -264,3 +264,12 @@ def _named(kind: str, value) -> str:
 
 def describe_error(error: WorkflowError) -> str:
     return describe(error.code, error.field, **error.params)
+
+
+# The monthly attendance sheet (出勤情况统计表).
+FIELDS.update({"leave_slips": _l("Leave slips")})
+MESSAGES.update({
+    "invalid_leave_slips": _l("%(field)s must be a list of leave case numbers."),
+    "leave_slip_missing": _l("%(field)s: leave No. %(number)s was granted this month but has no slip on the sheet."),
+    "leave_slip_unknown": _l("%(field)s: No. %(number)s is not a leave granted to the unit's cadres this month."),
+})

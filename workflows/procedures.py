@@ -4,3 +4,4 @@ from workflows import work_log  # noqa: F401
 from workflows import presence  # noqa: F401,E402  (the [presence] policy section)
 from workflows import spot_checks  # noqa: F401
 from workflows import recall  # noqa: F401
+from workflows import attendance_sheet  # noqa: F401

@@ -1,7 +1,7 @@
 """absence thresholds: recall details, absence crossings, person grades
 
 Revision ID: 0022
-Revises: 0020
+Revises: 0021
 Create Date: 2026-11-26 19:50:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0022'
-down_revision = '0020'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 

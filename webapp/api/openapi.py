@@ -61,6 +61,7 @@ def document() -> dict:
     from webapp.api import work_log
     from webapp.api.presence import openapi_paths as presence_paths
     from webapp.api.spot_checks import openapi_paths as spot_check_paths
+    from webapp.api.attendance_sheet import openapi_paths as attendance_sheet_paths
     return {
         "openapi": "3.1.0",
         "info": {"title": "Zhucun API", "version": "1"},
@@ -288,6 +289,7 @@ def document() -> dict:
             **work_log.openapi_paths(_responses, _write_responses, _json, _q),
             **presence_paths(_responses, _json, _q),
             **spot_check_paths(_responses, _write_responses, _json, _id),
+            **attendance_sheet_paths(_responses, _id),
             "/api/v1/roster": {"post": {
                 "summary": "Import a roster (花名册), admin only: header 姓名, 用户名, 驻村, 职务, 派出单位, 任期开始, "
                            "任期结束; any bad row refuses the whole file (422, every bad row under `rows`)",
