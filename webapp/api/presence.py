@@ -79,9 +79,13 @@ def person_month(person, month: date) -> dict:
     term = next((t for t in reversed(person.terms) if t.start_date <= last), None)
     settings = (rules.settings(jurisdiction.policy_of(db.session, term.team.village).body) if term
                 else {"targets": {}, "subsidy_per_day": 0})
-    return {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late} for d, s in day_map.items()],
+    body = {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late} for d, s in day_map.items()],
             "totals": days.totals(db.session, day_map, settings, first),
             "progress": days.progress(db.session, person.id, settings, first)}
+    nights = settings["targets"].get("week_nights")
+    if nights is not None:  # only where the policy sets "五天四夜" (004): an additive key
+        body["weeks"] = [w.as_dict() for w in days.weeks(db.session, first, {person.id: nights})[person.id]]
+    return body
 
 
 @bp.get("/people/<int:person_id>/days")
@@ -102,8 +106,11 @@ def _attendance_rows():
 
 
 def _row(r: attendance.Row) -> dict:
-    return {"person": serialize.ref(r.person), "village": serialize.ref(r.village), **r.totals,
-            "counted_days": r.counted, "subsidy_per_day": r.rate, "subsidy": r.subsidy}
+    row = {"person": serialize.ref(r.person), "village": serialize.ref(r.village), **r.totals,
+           "counted_days": r.counted, "subsidy_per_day": r.rate, "subsidy": r.subsidy}
+    if r.weeks is not None:  # only where the policy sets the week's target (004 "五天四夜")
+        row["weeks_short"] = r.weeks_short
+    return row
 
 
 # The exported sheet's columns, Chinese first (出勤情况统计表).
