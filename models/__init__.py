@@ -8,6 +8,7 @@ from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
 from models.presence import DutyDay, MissedDay, SignIn
+from models.presence_start import PresenceStartChange
 from models.spot_checks import Explanation, SpotCheck, SpotCheckFinding
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
 from models.work_log import WorkLogEntry, WorkLogReview, WorkLogRevision
@@ -19,4 +20,5 @@ __all__ = [
     "WorkLogEntry", "WorkLogReview", "WorkLogRevision",
     "DutyDay", "MissedDay", "SignIn",
     "Explanation", "SpotCheck", "SpotCheckFinding",
+    "PresenceStartChange",
 ]

@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import StringField
-from wtforms.validators import Length, Optional
+from wtforms import DateField, StringField
+from wtforms.validators import InputRequired, Length, Optional
 
 from models import OrgUnit
 from webapp.api import parse
@@ -20,7 +20,7 @@ from webapp.forms import show_error
 from workflows import clock, people
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.fields import MAX_ID
-from workflows.presence import attendance, confirmations, days, jurisdiction, rules, sign_ins, whereabouts
+from workflows.presence import attendance, confirmations, days, go_live, jurisdiction, rules, sign_ins, whereabouts
 from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("presence", __name__, url_prefix="/presence")
@@ -77,7 +77,7 @@ def _offices_part(today) -> dict:
     (篇六), the days they recorded still waiting for others, and the townships whose month they read."""
     return {"to_confirm": confirmations.waiting_for(db.session, current_user, today),
             "kept": confirmations.kept_by(db.session, current_user, today),
-            "townships": _townships()}
+            "townships": _townships(), "go_live_units": go_live.units_of(current_user)}
 
 
 def _townships() -> list:
@@ -158,3 +158,32 @@ def board(unit_id):
     unit = whereabouts.unit_for(db.session, unit_id, current_user, today)
     return render_template("presence/board.html", unit=unit, today=today, labels=BOARD_LABELS,
                            entries=whereabouts.board(db.session, unit, today))
+
+
+class GoLiveForm(FlaskForm):
+    presence_from = DateField(_l("Presence records begin on"), validators=[InputRequired()])
+
+
+@bp.route("/go-live/<int:unit_id>", methods=["GET", "POST"])
+@login_required
+def go_live_page(unit_id):
+    """The county office (or an admin) sets the day the county's presence records begin; earlier days
+    show `no_record`. Every move is listed with who made it, when, and the date before."""
+    unit = go_live.unit_for(db.session, unit_id, current_user)
+    form = GoLiveForm(data={"presence_from": unit.presence_from} if request.method == "GET" else None)
+    errors = []
+    if form.validate_on_submit():
+        try:
+            with UnitOfWork(db.session) as uow:
+                go_live.set_start(db.session, current_user, unit, form.presence_from.data)
+                uow.commit()
+            flash(_("Presence records of %(unit)s begin on %(date)s.", unit=unit.name,
+                    date=form.presence_from.data.isoformat()))
+            return redirect(url_for("presence.go_live_page", unit_id=unit.id))
+        except WorkflowError as e:
+            db.session.rollback()
+            errors = show_error(form, e)
+    earliest, latest = go_live.bounds(clock.today())
+    status = 422 if errors or form.errors else 200
+    return render_template("presence/go_live.html", unit=unit, form=form, errors=errors, earliest=earliest,
+                           latest=latest, changes=go_live.changes(db.session, unit)), status
