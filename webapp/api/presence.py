@@ -193,7 +193,11 @@ def openapi_paths(responses, json, q) -> dict:
             "responses": responses("200", obj(days={"type": "array", "items": obj(
                 date=text, status={"enum": list(days.STATUSES)}, late={"type": "boolean"})}, totals=totals,
                 progress={"type": "array", "items": obj(period={"enum": ["quarter", "year"]}, start=text, end=text,
-                                                        counted={"type": "integer"}, target={"type": "integer"})}),
+                                                        counted={"type": "integer"}, target={"type": "integer"})},
+                # Only where the policy sets week_nights (004 "五天四夜"); null: the week is excused.
+                weeks={"type": "array", "items": obj(start=text, end=text, days={"type": "integer"},
+                                                     target={"type": "integer"},
+                                                     meets_target={"type": ["boolean", "null"]})}),
                 403, 404, 422)}},
         "/api/v1/attendance": {"get": {
             "summary": "A township's or a team's month: one row per cadre, with the subsidy basis; format=xlsx "
