@@ -9,6 +9,7 @@ from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
 from models.policy import PolicyVersion
 from models.presence import DutyDay, MissedDay, SignIn
+from models.presence_start import PresenceStartChange
 from models.recall import AbsenceCrossing, PersonGrade, Recall
 from models.spot_checks import Explanation, SpotCheck, SpotCheckFinding
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
@@ -23,4 +24,5 @@ __all__ = [
     "Explanation", "SpotCheck", "SpotCheckFinding",
     "AbsenceCrossing", "PersonGrade", "Recall",
     "AttendanceSheet",
+    "PresenceStartChange",
 ]

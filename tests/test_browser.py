@@ -193,3 +193,33 @@ def test_a_cadre_signs_in_from_a_phone(live_server, browser):
     expect(page.locator("[data-testid=board-row][data-person=李娜]")).to_have_attribute("data-status", "present")
     assert _fits(page), "whereabouts board"
     context.close()
+
+
+def test_a_cadres_weeks_and_the_townships_month_fit_a_phone(live_server, browser):
+    """The cadre's month with its weeks (五天四夜), the township's attendance page, and the go-live page
+    at 390 px: cards, nothing scrolls sideways."""
+    from playwright.sync_api import expect
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    log_in(page, live_server, "xinghua.member1")
+    page.goto(f"{live_server}/presence/")
+    page.click("[data-testid=my-month]")
+    expect(page.locator("[data-testid=week]").first).to_be_visible()
+    assert _fits(page), "a cadre's month"
+    log_out(page)
+
+    log_in(page, live_server, "dongling.head")
+    page.goto(f"{live_server}/presence/")
+    page.click("[data-testid=township-attendance]")
+    expect(page.locator("[data-testid=attendance-row]")).to_have_count(6)
+    expect(page.locator("[data-testid=weeks-short]").first).to_be_visible()
+    assert _fits(page), "a township's month"
+    log_out(page)
+
+    log_in(page, live_server, "county.office")
+    page.goto(f"{live_server}/presence/")
+    page.click("[data-testid=go-live-link]")
+    expect(page.locator("[data-testid=go-live-form]")).to_be_visible()
+    assert _fits(page), "go-live page"
+    context.close()

@@ -193,3 +193,27 @@ def test_a_leave_overrun_is_absent(app, db, api):
     status = {d["date"]: d["status"] for d in
               api("xinghua.leader").get(f"/api/v1/people/{me}/days?month=2026-03").get_json()["days"]}
     assert [status[f"2026-03-0{d}"] for d in (3, 4, 5, 6, 7)] == ["leave", "leave", "absent", "present", "rest"]
+
+
+
+@pytest.mark.parametrize("preset, meeting", [("county-pian6", "leave"), ("zhumadian-2022", "trip")])
+def test_pian6_counts_only_the_official_trip_as_presence(app, db, api, preset, meeting):
+    # 篇六 二（四） "每年在岗时间不少于200天(含因公出差)": under county-pian6 a meeting day is an excused
+    # absence (leave), the trip counts; 004's preset follows 002 "（含因公出差、开会、培训）". No leave type
+    # records a meeting yet (workflows/leave/rules.py LEAVE_TYPES): the approved trip is relabelled one
+    # in the database, as a meeting case would be stored.
+    from models import LeaveRequest
+    use_preset(app, preset)
+    with app.app_context():
+        db.session.scalars(select(OrgUnit).where(OrgUnit.kind == "county")).one().presence_from = date(2026, 3, 1)
+        db.session.commit()
+    _leave(api, "official_trip", "2026-03-03", "2026-03-03")
+    _leave(api, "official_trip", "2026-03-05", "2026-03-05")
+    with app.app_context():
+        first = db.session.scalars(select(LeaveRequest).where(LeaveRequest.start_date == date(2026, 3, 3))).one()
+        first.leave_type = "meeting"
+        db.session.commit()
+    me = api("xinghua.member1").get("/api/v1/me").get_json()["person_id"]
+    body = api("xinghua.leader").get(f"/api/v1/people/{me}/days?month=2026-03").get_json()
+    status = {d["date"]: d["status"] for d in body["days"]}
+    assert status["2026-03-03"] == meeting and status["2026-03-05"] == "trip"

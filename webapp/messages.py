@@ -237,6 +237,17 @@ MESSAGES.update({
 })
 
 
+# Go-live: the day a county's presence records begin.
+MESSAGES.update({
+    "may_not_set_presence_from": _l("Only the county's work-team office, or an administrator, sets the day its "
+                                    "presence records begin."),
+    "presence_from_out_of_range": _l("%(field)s must be between %(earliest)s and %(latest)s: at most a month "
+                                     "back, to correct a late entry, and a year ahead."),
+    "presence_from_unchanged": _l("%(field)s is already this day."),
+})
+FIELDS.update({"presence_from": _l("Presence records begin on")})
+
+
 # A range with one bound only is said as such, never "between 1 and None".
 _ONE_BOUND = {"min": _l("%(field)s must be at least %(min)s."), "max": _l("%(field)s must be at most %(max)s.")}
 

@@ -36,4 +36,7 @@ def render(note) -> str:
         return _("For supervision: %(task)s on case #%(case)s was due %(due)s and is still open.", **p)
     if note.code == "case_decided":
         return _("Case #%(case)s is now %(state)s (%(action)s: %(actor)s).", **p)
+    if note.code == "missed_day_to_confirm":
+        p["date"] = fmt_date(date.fromisoformat(p["date"]))
+        return _("%(person)s could not sign in on %(date)s: the day waits for your confirmation as %(office)s.", **p)
     return note.code

@@ -1,7 +1,7 @@
 """sign-out (签退) on the day's sign-in
 
 Revision ID: 0024
-Revises: 0022
+Revises: 0023
 Create Date: 2026-11-26 20:05:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0024'
-down_revision = '0022'
+down_revision = '0023'
 branch_labels = None
 depends_on = None
 

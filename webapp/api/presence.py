@@ -90,10 +90,14 @@ def person_month(person, month: date) -> dict:
     settings = (rules.settings(jurisdiction.policy_of(db.session, term.team.village).body) if term
                 else {"targets": {}, "subsidy_per_day": 0})
     signs_out = "sign_out" in settings
-    return {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late,
+    body = {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late,
                       **({"left_early": s.left_early} if signs_out else {})} for d, s in day_map.items()],
             "totals": days.totals(db.session, day_map, settings, first),
             "progress": days.progress(db.session, person.id, settings, first)}
+    nights = settings["targets"].get("week_nights")
+    if nights is not None:  # only where the policy sets "五天四夜" (004): an additive key
+        body["weeks"] = [w.as_dict() for w in days.weeks(db.session, first, {person.id: nights})[person.id]]
+    return body
 
 
 @bp.get("/people/<int:person_id>/days")
@@ -114,8 +118,11 @@ def _attendance_rows():
 
 
 def _row(r: attendance.Row) -> dict:
-    return {"person": serialize.ref(r.person), "village": serialize.ref(r.village), **r.totals,
-            "counted_days": r.counted, "subsidy_per_day": r.rate, "subsidy": r.subsidy}
+    row = {"person": serialize.ref(r.person), "village": serialize.ref(r.village), **r.totals,
+           "counted_days": r.counted, "subsidy_per_day": r.rate, "subsidy": r.subsidy}
+    if r.weeks is not None:  # only where the policy sets the week's target (004 "五天四夜")
+        row["weeks_short"] = r.weeks_short
+    return row
 
 
 # The exported sheet's columns, Chinese first (出勤情况统计表).
@@ -203,7 +210,11 @@ def openapi_paths(responses, json, q) -> dict:
             "responses": responses("200", obj(days={"type": "array", "items": obj(
                 date=text, status={"enum": list(days.STATUSES)}, late={"type": "boolean"})}, totals=totals,
                 progress={"type": "array", "items": obj(period={"enum": ["quarter", "year"]}, start=text, end=text,
-                                                        counted={"type": "integer"}, target={"type": "integer"})}),
+                                                        counted={"type": "integer"}, target={"type": "integer"})},
+                # Only where the policy sets week_nights (004 "五天四夜"); null: the week is excused.
+                weeks={"type": "array", "items": obj(start=text, end=text, days={"type": "integer"},
+                                                     target={"type": "integer"},
+                                                     meets_target={"type": ["boolean", "null"]})}),
                 403, 404, 422)}},
         "/api/v1/attendance": {"get": {
             "summary": "A township's or a team's month: one row per cadre, with the subsidy basis; format=xlsx "

@@ -23,10 +23,16 @@ class Row:
     totals: dict
     counted: int
     rate: int
+    weeks: list | None = None  # [days.Week] where the policy sets week_nights (004 "五天四夜"), else None
 
     @property
     def subsidy(self) -> int:
         return self.counted * self.rate
+
+    @property
+    def weeks_short(self) -> int | None:
+        """Weeks judged and found short of the week's target (excused weeks are not short)."""
+        return None if self.weeks is None else sum(w.meets_target is False for w in self.weeks)
 
 
 def township_for(session: Session, township_id: int, reader: User) -> OrgUnit:
@@ -56,16 +62,26 @@ def rows(session: Session, month: date, township: OrgUnit | None = None, team: T
     for t in terms:
         if people.last_day(t) >= first:
             posted.setdefault(t.person_id, t)
-    derived = presence_days.statuses(session, posted.keys(), first, last)
+    # Read over the whole weeks touching the month (the week check's range) and cut to the month for
+    # the totals: one derivation serves both.
+    w_first, w_last = presence_days.weeks_range(first)
+    derived = presence_days.statuses(session, posted.keys(), w_first, w_last)
     settings_cache: dict[int, dict] = {}
     versions: dict = {}  # one query per policy, not per village
+    nights: dict[int, int] = {}
     found = []
     for person_id, term in posted.items():
         village = term.team.village
         if village.id not in settings_cache:
             settings_cache[village.id] = rules.settings(jurisdiction.policy_of(session, village, versions).body)
         settings = settings_cache[village.id]
-        day_map = derived[person_id]
+        day_map = {d: s for d, s in derived[person_id].items() if first <= d <= last}
         found.append(Row(term.person, village, presence_days.totals(session, day_map, settings, first),
                          presence_days.counted_days(day_map), settings["subsidy_per_day"]))
+        if "week_nights" in settings["targets"]:
+            nights[person_id] = settings["targets"]["week_nights"]
+    checked = presence_days.weeks(session, first, nights, derived)
+    for row in found:
+        if row.person.id in checked:
+            row.weeks = checked[row.person.id]
     return found

@@ -292,3 +292,64 @@ def month_range(month: date) -> tuple[date, date]:
 
 def settings_for_unit(session: Session, unit: OrgUnit) -> dict:
     return rules.settings(jurisdiction.policy_of(session, unit).body)
+
+
+# ---------------------------------------------------------------- the week: 五天四夜 (004 第十三条)
+
+@dataclass(frozen=True)
+class Week:
+    """One Monday–Sunday week against 004's "每周“五天四夜”在村在岗": `days` in the village (the days
+    that count, present + trip, as for the month's 在岗 target of the same article) against
+    `target` = nights + 1. `meets_target` None: the week is excused from the check."""
+    start: date
+    end: date
+    days: int
+    target: int
+    meets_target: bool | None
+
+    def as_dict(self) -> dict:
+        return {"start": self.start.isoformat(), "end": self.end.isoformat(), "days": self.days,
+                "target": self.target, "meets_target": self.meets_target}
+
+
+def weeks_range(month: date) -> tuple[date, date]:
+    """The Monday on or before the month's first day to the Sunday on or after its last: every week
+    touching the month, whole."""
+    first, last = month_range(month)
+    return first - timedelta(days=first.weekday()), last + timedelta(days=6 - last.weekday())
+
+
+def weeks(session: Session, month: date, nights: dict[int, int],
+          derived: dict[int, dict[date, Day]] | None = None, today: date | None = None) -> dict[int, list[Week]]:
+    """{person_id: [Week]} for the people in `nights` (person → the policy's week_nights), every
+    Monday–Sunday week touching the month. `derived` may carry statuses already read over
+    weeks_range(month); otherwise they are read here (a fixed number of queries either way)."""
+    ids = sorted(nights)
+    if not ids:
+        return {}
+    start, end = weeks_range(month)
+    if derived is None:
+        derived = statuses(session, ids, start, end, today)
+    on_leave = defaultdict(list)
+    for away in granted_away(session, ids, start, end):
+        if away.kind == "leave":
+            on_leave[away.person_id].append(away)
+    found = {}
+    for person_id in ids:
+        day_map = derived[person_id]
+        found[person_id] = [_week(monday, day_map, on_leave[person_id], nights[person_id] + 1)
+                            for monday in _dates(start, end)[::7]]
+    return found
+
+
+def _week(monday: date, day_map: dict[date, Day], leaves: list[Away], target: int) -> Week:
+    sunday = monday + timedelta(days=6)
+    week = [day_map[d] for d in _dates(monday, sunday)]
+    days = sum(d.status in ("present", "trip") for d in week)
+    # Excused (None) rather than short: a week not wholly in the cadre's term or before the records
+    # begin could not hold five days here; approved leave is an excused absence (never a shortfall,
+    # 004 第十六条 grants it) and takes the week's nights with it, on rest days too; and a week still
+    # running (today or later in it) is not over yet.
+    excused = (any(d.status in ("off_term", "no_record", "open") for d in week)
+               or any(a.first <= sunday and a.last >= monday for a in leaves))
+    return Week(monday, sunday, days, target, None if excused else days >= target)

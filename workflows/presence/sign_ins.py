@@ -124,6 +124,10 @@ def record_missed_day(session: Session, actor: User, person_id: int, day: date, 
     _confirm(row, actor, held, _wanted(settings, post))
     session.add(row)
     session.flush()
+    if not row.confirmed:
+        # The offices still to confirm it are told (篇六); imported here: that module builds on this one.
+        from workflows.presence import confirmations
+        confirmations.notify_pending(session, row, actor, today)
     return row
 
 
