@@ -73,3 +73,24 @@ def test_policies_without_a_sign_out_show_no_early_leaving(app, api):
         assert cadre.post("/api/v1/sign-outs").get_json()["error"]["code"] == "no_sign_out_today"
     body = _days(api)
     assert "left_early" not in body["totals"] and "left_early" not in body["days"][0]
+
+
+def test_the_sign_in_page_offers_the_sign_out_on_friday_and_shows_it_done(app, api, login_as):
+    from tests.pages import get, post, user
+    use_preset(app, "county-pian6")
+    cadre = user(login_as, "xinghua.member1")
+    with _at(THURSDAY, 8):
+        api("xinghua.member1").post("/api/v1/sign-ins", json={})
+        assert not get(cadre, "/presence/").has("sign-out-form")  # no sign-out on Thursdays
+    with _at(FRIDAY, 7, 50):
+        assert not get(cadre, "/presence/").has("sign-out-form")  # nothing to sign out of yet
+        api("xinghua.member1").post("/api/v1/sign-ins", json={})
+    with _at(FRIDAY, 16, 40):
+        page = get(cadre, "/presence/")
+        assert page.has("sign-out-form") and "17:00" in page.text("sign-out-form")
+        done = post(cadre, "/presence/sign-out", {}, "/presence/")
+    assert done.status == 200 and "Left early" in done.text("signed-out")
+    assert not done.has("sign-out-form")
+    with _at(FRIDAY, 16, 45):
+        again = post(cadre, "/presence/sign-out", {}, "/presence/")
+    assert "already signed out" in again.html

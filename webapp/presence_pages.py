@@ -3,7 +3,7 @@ the month so far; for office holders, the missed days waiting for their confirma
 cadre's month (/presence/people/<id>) and a township's or team's month (/presence/attendance)."""
 from datetime import timedelta
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -17,6 +17,7 @@ from webapp.api import parse
 from webapp.api import presence as presence_api
 from webapp.extensions import db
 from webapp.forms import show_error
+from webapp.messages import describe_error
 from workflows import clock, people
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.fields import MAX_ID
@@ -65,11 +66,30 @@ def index():
         except WorkflowError as e:
             errors = show_error(form, e)
     day_map, totals, settings = _month_so_far(person)
+    village = person.current_term(today).team.village
     return render_template("presence/index.html", posted=True, form=form, errors=errors, today=today,
                            status=day_map[today], days=sorted(day_map.items(), reverse=True), totals=totals,
-                           settings=settings, labels=STATUS_LABELS,
-                           village_id=person.current_term(today).team.village_id,
+                           settings=settings, labels=STATUS_LABELS, village_id=village.id,
+                           sign_out_at=sign_ins.signs_out_today(db.session, village, today),
+                           signed=sign_ins.todays_sign_in(db.session, person.id, today), sign_out_form=FlaskForm(),
                            **_offices_part(today)), 422 if errors else 200
+
+
+@bp.post("/sign-out")
+@login_required
+def sign_out():
+    """篇六 签退: Fridays the cadre signs out of the day's sign-in; before the hour it is leaving early."""
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    try:
+        with UnitOfWork(db.session) as uow:
+            row = sign_ins.sign_out(db.session, current_user)
+            uow.commit()
+        flash(_("Signed out at %(time)s.", time=clock.now().strftime("%H:%M"))
+              + (" " + _("Before the hour: recorded as leaving early.") if row.left_early else ""))
+    except WorkflowError as e:
+        flash(describe_error(e), "error")
+    return redirect(url_for("presence.index"))
 
 
 def _offices_part(today) -> dict:

@@ -68,7 +68,7 @@ def sign_out(session: Session, actor: User) -> SignIn:
     if rule is None or now.isoweekday() not in rule["weekdays"]:
         raise Conflict("no_sign_out_today", "date", date=today.isoformat())
     locks.lock_person(session, post.person.id)
-    row = session.scalar(select(SignIn).where(SignIn.person_id == post.person.id, SignIn.day == today))
+    row = todays_sign_in(session, post.person.id, today)
     if row is None:
         raise Conflict("not_signed_in", "date", date=today.isoformat())
     if row.out_at is not None:
@@ -76,6 +76,10 @@ def sign_out(session: Session, actor: User) -> SignIn:
     row.out_at, row.left_early = clock.utcnow(), now.time() < rules.parse_time(rule["at"])
     session.flush()
     return row
+
+
+def todays_sign_in(session: Session, person_id: int, day: date) -> SignIn | None:
+    return session.scalar(select(SignIn).where(SignIn.person_id == person_id, SignIn.day == day))
 
 
 def signs_out_today(session: Session, village, on) -> str | None:
