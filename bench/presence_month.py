@@ -2,7 +2,7 @@
 
 Fills a database with 2,000 cadres in 200 villages (20 townships), each signed in on most working days
 of the past year, then times workflows.presence.days.statuses for all of them over one month, and
-workflows.presence.attendance.rows for one township, and the daily absence-threshold sweep's search
+workflows.presence.attendance.rows for one township and for the whole county (every monthly sheet), and the daily absence-threshold sweep's search
 (workflows.presence.thresholds.find: the last 31 days for everyone, the year so far for those with
 an absent day in them — here every cadre, one working day in nine being missed). Prints the median milliseconds and the number
 of SQL statements of each (a fixed number, whatever the people and days).
@@ -84,6 +84,8 @@ def main():
         for name, fn in (("statuses, 2,000 cadres, one month", lambda: days.statuses(session, person_ids, first, last)),
                          ("attendance rows, one township (100 cadres)",
                           lambda: attendance.rows(session, first, township=township)),
+                         ("attendance rows, every sheet of the county (2,000 cadres)",
+                          lambda: attendance.rows(session, first, county=township.parent)),
                          ("absence thresholds sweep, 2,000 cadres, the year so far",
                           lambda: thresholds.find(session, NOW.date()))):
             session.rollback()

@@ -217,3 +217,17 @@ def test_pian6_counts_only_the_official_trip_as_presence(app, db, api, preset, m
     body = api("xinghua.leader").get(f"/api/v1/people/{me}/days?month=2026-03").get_json()
     status = {d["date"]: d["status"] for d in body["days"]}
     assert status["2026-03-03"] == meeting and status["2026-03-05"] == "trip"
+
+
+def test_a_countys_month_is_every_townships_month(app, db):
+    """The whole county at once (every monthly sheet of it), as the benchmark reads it."""
+    from workflows.presence import attendance
+    with app.app_context():
+        county = db.session.scalars(select(OrgUnit).where(OrgUnit.kind == "county")).one()
+        townships = db.session.scalars(select(OrgUnit).where(OrgUnit.parent_id == county.id,
+                                                       OrgUnit.kind == "township")).all()
+        whole = attendance.rows(db.session, date(2026, 3, 1), county=county)
+        parts = [r for t in townships for r in attendance.rows(db.session, date(2026, 3, 1), township=t)]
+        assert len(whole) == 12 and len(townships) == 2
+        assert sorted((r.person.id, r.totals["absent"]) for r in whole) == sorted(
+            (r.person.id, r.totals["absent"]) for r in parts)

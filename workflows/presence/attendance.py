@@ -45,16 +45,23 @@ def township_for(session: Session, township_id: int, reader: User) -> OrgUnit:
     return unit
 
 
-def _teams(session: Session, township: OrgUnit | None, team: Team | None) -> list[Team]:
+def _teams(session: Session, township: OrgUnit | None, team: Team | None, county: OrgUnit | None) -> list[Team]:
     if team is not None:
         return [team]
+    if county is not None:
+        townships = select(OrgUnit.id).where(OrgUnit.parent_id == county.id)
+        return list(session.scalars(select(Team).join(Team.village).where(OrgUnit.parent_id.in_(townships))
+                                    .order_by(OrgUnit.name)))
     return list(session.scalars(select(Team).join(Team.village).where(OrgUnit.parent_id == township.id)
                                 .order_by(OrgUnit.name)))
 
 
-def rows(session: Session, month: date, township: OrgUnit | None = None, team: Team | None = None) -> list[Row]:
+def rows(session: Session, month: date, township: OrgUnit | None = None, team: Team | None = None,
+         county: OrgUnit | None = None) -> list[Row]:
+    """The month's rows of a township's teams, one team's, or (a county's whole month) every team of
+    the county's townships."""
     first, last = presence_days.month_range(month)
-    teams = _teams(session, township, team)
+    teams = _teams(session, township, team, county)
     terms = session.scalars(select(Term).where(Term.team_id.in_([t.id for t in teams]), Term.start_date <= last)
                             .options(joinedload(Term.person), joinedload(Term.team).joinedload(Team.village))
                             .order_by(Term.team_id, Term.start_date, Term.id)).all()
