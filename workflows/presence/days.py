@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from models import AbsenceDay, Case, DutyDay, LeaveRequest, MissedDay, OrgUnit, SignIn, Team, Term
 from workflows import calendar, clock, people, policy
 from workflows.presence import jurisdiction, rules
+from workflows.sql import among
 
 STATUSES = ("present", "trip", "leave", "absent", "rest", "off_term", "no_record", "open")
 
@@ -61,7 +62,7 @@ def register_absence_source(fn: AbsenceSource) -> AbsenceSource:
 def overstay_days(session: Session, person_ids: list[int], start: date, end: date) -> set[tuple[int, date]]:
     """旷工 past an approved leave's end (workflows/leave/overstay.py records them as AbsenceDay rows)."""
     return {(p, d) for p, d in session.execute(select(AbsenceDay.person_id, AbsenceDay.day).where(
-        AbsenceDay.person_id.in_(person_ids), AbsenceDay.day.between(start, end)))}
+        among(AbsenceDay.person_id, person_ids), AbsenceDay.day.between(start, end)))}
 
 
 def _absences(session, person_ids, start, end) -> set[tuple[int, date]]:
@@ -90,7 +91,7 @@ def _spans(session, person_ids, start, end) -> dict[int, list[_Span]]:
     last = func.coalesce(Term.end_date, Term.planned_end_date)
     rows = session.execute(select(Term.person_id, Term.start_date, last, Team.village_id)
                            .join(Team, Team.id == Term.team_id)
-                           .where(Term.person_id.in_(person_ids), Term.start_date <= end, last >= start))
+                           .where(among(Term.person_id, person_ids), Term.start_date <= end, last >= start))
     found = defaultdict(list)
     for person_id, first, last_day, village_id in rows:
         found[person_id].append(_Span(first, last_day, village_id))
@@ -101,9 +102,9 @@ def _sign_ins(session, person_ids, start, end) -> dict[tuple[int, date], bool]:
     """(person, day) → (late, left early), for every sign-in and every confirmed missed day (neither)."""
     found = {(p, d): (late, early) for p, d, late, early in session.execute(
         select(SignIn.person_id, SignIn.day, SignIn.late, SignIn.left_early).where(
-            SignIn.person_id.in_(person_ids), SignIn.day.between(start, end)))}
+            among(SignIn.person_id, person_ids), SignIn.day.between(start, end)))}
     for p, d in session.execute(select(MissedDay.person_id, MissedDay.day).where(
-            MissedDay.person_id.in_(person_ids), MissedDay.day.between(start, end), MissedDay.confirmed.is_(True))):
+            among(MissedDay.person_id, person_ids), MissedDay.day.between(start, end), MissedDay.confirmed.is_(True))):
         found.setdefault((p, d), (False, False))
     return found
 
@@ -123,7 +124,7 @@ def granted_away(session, person_ids, start, end) -> list[Away]:
     rows = session.execute(
         select(Case.subject_person_id, Case.state, Case.policy_id, Case.policy_version, LeaveRequest)
         .join(LeaveRequest, LeaveRequest.case_id == Case.id)
-        .where(Case.kind == "leave", Case.subject_person_id.in_(person_ids), Case.state.in_(_GRANTED),
+        .where(Case.kind == "leave", among(Case.subject_person_id, person_ids), Case.state.in_(_GRANTED),
                LeaveRequest.start_date <= end, LeaveRequest.end_date >= start)).all()
     found = []
     for person_id, state, pid, version, leave in rows:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Case, Explanation, Person, SpotCheck, SpotCheckFinding
+from workflows.sql import among
 
 # An explanation excuses the day only once accepted; until then (and when rejected) the day is absence.
 EXCUSED = "excused"
@@ -26,7 +27,7 @@ def unexcused_days(session: Session, person_ids, start: date, end: date) -> set[
         .join(SpotCheck, SpotCheck.id == SpotCheckFinding.spot_check_id)
         .join(Explanation, Explanation.finding_id == SpotCheckFinding.id)
         .join(Case, Case.id == Explanation.case_id)
-        .where(SpotCheckFinding.person_id.in_(ids), SpotCheck.day >= start, SpotCheck.day <= end,
+        .where(among(SpotCheckFinding.person_id, ids), SpotCheck.day >= start, SpotCheck.day <= end,
                Case.state != EXCUSED)
         .distinct())
     return {(person_id, day) for person_id, day in rows}
