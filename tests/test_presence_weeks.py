@@ -101,3 +101,14 @@ def test_no_week_column_where_the_policy_sets_none(app, db, login_as):
         township = db.session.scalars(select(OrgUnit).where(OrgUnit.name == "东岭镇")).one().id
     page = get(user(login_as, "county.office"), f"/presence/attendance?township_id={township}&month=2026-03")
     assert page.status == 200 and page.all("attendance-row") and not page.has("weeks-short")
+
+
+def test_a_policy_without_a_target_says_so(app, api, login_as):
+    """linfen-2018 (001) gives no number: the month is recorded without a target, and the page says so."""
+    me = api("xinghua.member1").get("/api/v1/me").get_json()["person_id"]
+    use_preset(app, "zhumadian-2022")
+    assert "20" in get(user(login_as, "xinghua.leader"), f"/presence/people/{me}?month=2026-03").text("month-target")
+    use_preset(app, "linfen-2018")
+    assert api("xinghua.leader").get(f"/api/v1/people/{me}/days?month=2026-03").get_json()["totals"]["target"] is None
+    page = get(user(login_as, "xinghua.leader"), f"/presence/people/{me}?month=2026-03")
+    assert "no presence target" in page.text("month-target")
