@@ -35,6 +35,9 @@ class LeaveRequest(Base):
 
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
     leave_type: Mapped[str] = mapped_column(String(20))
+    # An official absence (因公外出) says what business it is: official_trip (出差), meeting (开会) or
+    # training (培训); a policy may count some of them as presence and not others (篇六). Null on leave.
+    business: Mapped[str | None] = mapped_column(String(20))
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     days: Mapped[int] = mapped_column(Integer)

@@ -36,8 +36,8 @@ class SpotCheck(Base):
 
 class SpotCheckFinding(Base):
     """A cadre not found at their post by a check. `cover` says why no explanation is asked: an
-    approved leave ('leave') or a reported or approved official trip ('official_trip') that day, with
-    its case; none: an explanation case was opened (Explanation.finding)."""
+    approved leave ('leave') or a reported or approved official absence that day, by its business
+    ('official_trip', 'meeting', 'training'), with its case; none: an explanation case was opened (Explanation.finding)."""
     __tablename__ = "spot_check_finding"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import HiddenInput
 
-from webapp.labels import LEAVE_TYPES
+from webapp.labels import BUSINESS, LEAVE_TYPES
 from webapp.messages import describe_error
 from workflows.errors import WorkflowError
 from workflows.fields import Document
@@ -28,6 +28,10 @@ class LeaveForm(FlaskForm):
     start, length, leave type allowed by the policy) is the workflow's call, so that the page and the
     API refuse exactly the same things with the same words."""
     leave_type = SelectField(_l("Leave type"), choices=[SelectChoice(code, name) for code, name in LEAVE_TYPES.items()], validators=[InputRequired()])
+    # 公务类型: read only for the official trip type (webapp/leave.business_of); on any other type
+    # the page ignores it, so a cadre who switches to personal leave is not refused for a select left set.
+    business = SelectField(_l("Kind of business"), choices=[SelectChoice(code, name) for code, name in BUSINESS.items()],
+                           default="official_trip", validators=[Optional()])
     start_date = DateField(_l("Start date"), validators=[InputRequired()])
     end_date = DateField(_l("End date"), validators=[InputRequired()])
     reason = TextAreaField(_l("Reason"))

@@ -45,6 +45,13 @@ LEAVE_TYPES = {
     "official_trip": _l("Official trip"),
 }
 
+# What business an official absence (因公外出) is.
+BUSINESS = {
+    "official_trip": _l("Business trip"),
+    "meeting": _l("Meeting"),
+    "training": _l("Training"),
+}
+
 ACTIONS = {
     "create": _l("Created"),
     "submit": _l("Submit"),
@@ -123,7 +130,7 @@ GRADES = {"excellent": _l("Excellent"), "competent": _l("Competent"), "basic": _
 ALL = {"state": STATES, "office": OFFICES, "role": ROLES, "leave_type": LEAVE_TYPES, "ledger_type": LEDGER_TYPES,
        "action": ACTIONS, "task_kind": TASK_KINDS, "unit_kind": UNIT_KINDS, "position": POSITIONS,
        "applicant": APPLICANT_ROLES, "tier": TIERS, "task_hint": TASK_HINTS, "kind": CASE_KINDS,
-       "presence": PRESENCE, "grade": GRADES}
+       "presence": PRESENCE, "grade": GRADES, "business": BUSINESS}
 
 
 def label(kind: str, code: str | None, default: str | None = None) -> str:

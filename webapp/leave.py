@@ -12,7 +12,7 @@ from webapp.messages import describe_error
 from webapp.forms import LeaveForm, ProxyLeaveForm, show_error, uploaded
 from webapp.views import page_number
 from workflows import clock, queries
-from workflows.leave import balance, services
+from workflows.leave import balance, rules, services
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.leave.services import LeaveInput
 from workflows.unit_of_work import UnitOfWork
@@ -22,7 +22,13 @@ bp = Blueprint("leave", __name__, url_prefix="/leave")
 
 def leave_input(form: LeaveForm, reason: str | None = None) -> LeaveInput:
     return LeaveInput(form.leave_type.data, form.start_date.data, form.end_date.data,
-                      reason if reason is not None else (form.reason.data or ""))
+                      reason if reason is not None else (form.reason.data or ""), business_of(form))
+
+
+def business_of(form: LeaveForm) -> str | None:
+    """The form's 公务类型, for an official trip only: one select serves every type (no script may
+    hide it), so on another type the value left in it means nothing and is not sent."""
+    return (form.business.data or None) if form.leave_type.data == rules.OFFICIAL else None
 
 
 @bp.get("/")

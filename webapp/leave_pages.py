@@ -9,22 +9,23 @@ from webapp import pages
 from webapp.cases import bp, render, visible_case
 from webapp.extensions import db
 from webapp.forms import DocumentForm, ExtendForm, ReportBackForm, ResubmitForm, show_error, uploaded
+from webapp.leave import business_of
 from webapp.messages import describe_error
 from workflows import access, clock
 from workflows.errors import Conflict, InvalidInput
-from workflows.leave import services
+from workflows.leave import rules, services
 from workflows.unit_of_work import UnitOfWork
 
 
 def _resubmitted(form) -> dict:
     return {"type": form.leave_type.data, "start_date": form.start_date.data,
-            "end_date": form.end_date.data, "reason": form.reason.data or ""}
+            "end_date": form.end_date.data, "reason": form.reason.data or "", "business": business_of(form)}
 
 
 def _as_it_is(case) -> dict:
     leave = case.leave
     return {"leave_type": leave.leave_type, "start_date": leave.start_date, "end_date": leave.end_date,
-            "reason": leave.reason}
+            "reason": leave.reason, "business": leave.business or rules.OFFICIAL}
 
 
 def _documents(form) -> dict:
@@ -38,12 +39,26 @@ def _extension_form(case, user, active, active_form) -> dict:
     return {"extend": active_form if active == "extend" else ExtendForm(formdata=None, version=case.version)}
 
 
+def _title(case):
+    """An official absence is business, not leave: 因公外出, with the business where it is not a trip
+    (公务外出（开会）)."""
+    leave = case.leave
+    if leave is None or leave.leave_type != rules.OFFICIAL:
+        return _l("Leave of %(name)s")
+    if leave.business in (None, rules.OFFICIAL):
+        return _l("Official trip of %(name)s")
+    return _BUSINESS_TITLES[leave.business]
+
+
+_BUSINESS_TITLES = {"meeting": _l("Official business (meeting) of %(name)s"),
+                    "training": _l("Official business (training) of %(name)s")}
+
+
 pages.register(pages.Pages(
     kind="leave",
     title=_l("Leave of %(name)s"),
     # An official trip (因公外出, 报备) is business, not leave: it is not called a leave request.
-    title_for=lambda case: (_l("Official trip of %(name)s") if case.leave and case.leave.leave_type == "official_trip"
-                            else _l("Leave of %(name)s")),
+    title_for=lambda case: _title(case),
     facts="leave/_facts.html",
     forms="leave/_forms.html",
     summary="leave/_summary.html",

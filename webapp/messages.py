@@ -284,3 +284,10 @@ MESSAGES.update({
     "leave_slip_missing": _l("%(field)s: leave No. %(number)s was granted this month but has no slip on the sheet."),
     "leave_slip_unknown": _l("%(field)s: No. %(number)s is not a leave granted to the unit's cadres this month."),
 })
+
+# An official absence's business (因公外出: 出差, 开会, 培训).
+MESSAGES.update({
+    "business_only_official": _l("%(type)s is not an official absence: only an official trip says whether it is a "
+                                 "trip, a meeting or a training. Leave %(field)s out, or choose the official trip."),
+})
+FIELDS.update({"business": _l("Kind of business")})

@@ -22,7 +22,8 @@ def leave_route(policy_id):
 
 def _leave_input(data: dict) -> LeaveInput:
     return LeaveInput(parse.choice(data, "type", rules.LEAVE_TYPES), parse.a_date(data, "start_date"),
-                      parse.a_date(data, "end_date"), parse.text(data, "reason"))
+                      parse.a_date(data, "end_date"), parse.text(data, "reason"),
+                      parse.choice(data, "business", rules.BUSINESS, required=False))
 
 
 def _on_behalf_of(data: dict):

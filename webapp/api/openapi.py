@@ -83,6 +83,9 @@ def document() -> dict:
                                               "start_date": {"type": "string", "format": "date"},
                                               "end_date": {"type": "string", "format": "date"},
                                               "reason": {"type": "string", "maxLength": services.REASON_MAX},
+                                              "business": {"enum": list(rules.BUSINESS), "description":
+                                                           "official_trip only: the business of the "
+                                                           "absence (default official_trip)"},
                                               "draft": {"type": "boolean"},
                                               "on_behalf_of": {"type": "integer", "minimum": 1,
                                                                "maximum": MAX_ID, "description":

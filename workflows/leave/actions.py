@@ -66,8 +66,10 @@ def _submit(case, ctx):
     if case.state not in ("draft", "returned"):
         raise Conflict("action_not_allowed", state=case.state)
     leave = case.leave
-    inp = services.LeaveInput(ctx.data.get("type", leave.leave_type), ctx.data.get("start_date", leave.start_date),
-                              ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason))
+    leave_type = ctx.data.get("type", leave.leave_type)
+    inp = services.LeaveInput(leave_type, ctx.data.get("start_date", leave.start_date),
+                              ctx.data.get("end_date", leave.end_date), ctx.data.get("reason", leave.reason),
+                              ctx.data.get("business", _kept_business(leave, leave_type)))
     body = policy.pinned_body(ctx.session, case.policy_id, case.policy_version)
     n = services.check_leave(ctx.session, inp, body)
     route = services.route_for(body, leave, n, inp.leave_type)
@@ -76,6 +78,12 @@ def _submit(case, ctx):
     services.apply_input(case, inp, n, **route.as_dict())
     engine.fire(case, "submit", ctx)
     return {"days": n}
+
+
+def _kept_business(leave, leave_type: str) -> str | None:
+    """A resubmission that leaves the business out keeps the one recorded, while it stays an official
+    absence; a request corrected to another type drops it."""
+    return leave.business if leave_type == rules.OFFICIAL else None
 
 
 def _cancel(case, ctx):
@@ -227,7 +235,8 @@ def _read_submit(data: dict) -> dict:
     readers = {"type": lambda: fields.choice(data, "type", rules.LEAVE_TYPES),
                "start_date": lambda: fields.a_date(data, "start_date"),
                "end_date": lambda: fields.a_date(data, "end_date"),
-               "reason": lambda: fields.text(data, "reason")}
+               "reason": lambda: fields.text(data, "reason"),
+               "business": lambda: fields.choice(data, "business", rules.BUSINESS, required=False)}
     return {name: read() for name, read in readers.items() if name in data}
 
 

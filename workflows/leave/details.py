@@ -8,7 +8,7 @@ def details(case: Case) -> dict | None:
     if lv is None:
         return None
     return {
-        "type": lv.leave_type, "start_date": iso(lv.start_date), "end_date": iso(lv.end_date),
+        "type": lv.leave_type, "business": lv.business, "start_date": iso(lv.start_date), "end_date": iso(lv.end_date),
         "days": lv.days, "reason": lv.reason, "applicant_role": lv.applicant_role, "tier": lv.tier,
         "route": case.route, "filing": case.filing, "current_step": case.current_step,
         "actual_return_date": iso(lv.actual_return_date),

@@ -10,6 +10,10 @@ from workflows.policy import Checker
 APPLICANT_ROLES = ("member", "leader")
 TIERS = ("city", "county")
 LEAVE_TYPES = ("personal", "sick", "annual", "official_trip")
+# The leave type of an official absence (因公外出), and the business it may be: each routes as the
+# type does (reported or approved per the policy); only presence counts them apart (counts_as_presence).
+OFFICIAL = "official_trip"
+BUSINESS = ("official_trip", "meeting", "training")
 DAY_COUNTING = ("calendar", "working")
 # Bands must decide every request up to this many days, for every applicant role and tier.
 MAX_LEAVE_DAYS = 366
@@ -135,6 +139,14 @@ def _band_matches(band: dict, days: int, applicant: str, tier: str, leave_type: 
 
 
 # ---------------------------------------------------------------- evaluation
+
+def presence_kind(leave_type: str, business: str | None) -> str:
+    """What a granted absence is, as a policy's counts_as_presence names it: an official absence's
+    business (a trip where none was recorded), otherwise the leave type itself (never presence)."""
+    if leave_type == OFFICIAL:
+        return business or OFFICIAL
+    return leave_type
+
 
 def route(body: dict, days: int, applicant: str, tier: str, leave_type: str = "personal") -> Route:
     """The approval steps, in order, and the filing targets for a leave under this policy body."""

@@ -52,12 +52,26 @@ class LeaveInput:
     start_date: date
     end_date: date
     reason: str
+    business: str | None = None  # an official absence's business (rules.BUSINESS); None: a trip
+
+
+def business_of(inp: LeaveInput) -> str | None:
+    """The business an official absence records (a trip unless it says otherwise); none on leave,
+    where naming one is refused rather than dropped: the request would not say what the cadre meant."""
+    if inp.business is not None and inp.business not in rules.BUSINESS:
+        raise InvalidInput("not_one_of", "business", choices=", ".join(rules.BUSINESS))
+    if inp.leave_type != rules.OFFICIAL:
+        if inp.business is not None:
+            raise InvalidInput("business_only_official", "business", type=inp.leave_type)
+        return None
+    return inp.business or rules.OFFICIAL
 
 
 def check_leave(session: Session, inp: LeaveInput, body: dict) -> int:
     """Validate a leave request against the policy; return its length in days."""
     if inp.leave_type not in body["leave"]["types"]:
         raise InvalidInput("unknown_leave_type", "type", value=inp.leave_type)
+    business_of(inp)
     if inp.end_date < inp.start_date:
         raise InvalidInput("end_before_start", "end_date")
     if not inp.reason.strip():
@@ -93,6 +107,7 @@ def apply_input(case: Case, inp: LeaveInput, n: int, steps: list[dict], filing: 
     leave = case.leave
     leave.leave_type, leave.start_date, leave.end_date = inp.leave_type, inp.start_date, inp.end_date
     leave.reason, leave.days = inp.reason.strip(), n
+    leave.business = business_of(inp)
     case.route, case.filing = list(steps), list(filing)
 
 
@@ -247,7 +262,7 @@ def extend_leave(session: Session, case_id: int, actor: User, version: int, new_
     if clock.today() > first.leave.end_date:
         raise Conflict("extension_too_late", end=first.leave.end_date.isoformat())
     old = first.leave
-    inp = LeaveInput(old.leave_type, old.end_date + timedelta(days=1), new_end, reason)
+    inp = LeaveInput(old.leave_type, old.end_date + timedelta(days=1), new_end, reason, old.business)
     if new_end <= old.end_date:
         raise InvalidInput("extension_not_longer", "end_date", end=old.end_date.isoformat())
     pinned = policy.pinned(session, first.policy_id, first.policy_version)

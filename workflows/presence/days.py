@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from models import AbsenceDay, Case, DutyDay, LeaveRequest, MissedDay, OrgUnit, SignIn, Team, Term
 from workflows import calendar, clock, people, policy
+from workflows.leave import rules as leave_rules
 from workflows.presence import jurisdiction, rules
 from workflows.sql import among
 
@@ -132,7 +133,8 @@ def granted_away(session, person_ids, start, end) -> list[Away]:
         if state == "closed" and leave.actual_return_date is not None:
             last = min(last, leave.actual_return_date - timedelta(days=1))
         body = policy.pinned_body(session, pid, version) or {}
-        kind = "trip" if leave.leave_type in body.get("counts_as_presence", ()) else "leave"
+        counted = leave_rules.presence_kind(leave.leave_type, leave.business) in body.get("counts_as_presence", ())
+        kind = "trip" if counted else "leave"
         found.append(Away(person_id, kind, leave.start_date, last, leave))
     return found
 

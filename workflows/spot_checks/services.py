@@ -13,6 +13,7 @@ from models import Case, Explanation, LeaveRequest, OrgUnit, Person, SpotCheck, 
 from workflows import clock, engine, fields, policy
 from workflows.errors import Conflict, Forbidden, InvalidInput
 from workflows.fields import MAX_ID
+from workflows.leave import rules as leave_rules
 from workflows.spot_checks.machine import open_explain_task
 
 # Who checks (004 第十八条 "市乡村振兴局…查岗"; domain: the county or city office, or an inspector), each
@@ -148,7 +149,11 @@ def record_check(session: Session, actor: User, inp: CheckInput) -> tuple[SpotCh
 def _cover_kind(case: Case | None) -> str | None:
     if case is None:
         return None
-    return "official_trip" if case.leave.leave_type == "official_trip" else "leave"
+    # An official absence names its business (a trip, a meeting, a training), which covers the day
+    # whether or not the policy counts it as presence; any other granted leave is 'leave'.
+    leave = case.leave
+    return leave_rules.presence_kind(leave.leave_type, leave.business) if leave.leave_type == leave_rules.OFFICIAL \
+        else "leave"
 
 
 def _open_explanation(session, actor, version, village, check, finding) -> Case:
