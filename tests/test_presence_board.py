@@ -53,3 +53,21 @@ def test_a_cadre_finds_the_board_from_the_sign_in_page(login_as):
     page = get(user(login_as, "xinghua.member1"), "/presence/")
     assert page.has("village-board")
 
+
+
+def test_the_board_says_what_business_takes_a_cadre_away(app, db, api, login_as):
+    """A meeting shows as a meeting, whether or not the policy counts it as presence (篇六 does not)."""
+    from tests.conftest import use_preset
+    use_preset(app, "county-pian6")
+    start, end = clock.today().isoformat(), (clock.today() + timedelta(days=1)).isoformat()
+    case = api("xinghua.member1").post("/api/v1/leave-requests", json={
+        "type": "official_trip", "business": "meeting", "start_date": start, "end_date": end,
+        "reason": "赴县里参加培训会议"}).get_json()
+    approvers = {"village_secretary": "xinghua.secretary", "team_leader": "xinghua.leader",
+                 "township_deputy": "dongling.deputy", "township_head": "dongling.head"}
+    while case["state"] == "pending":
+        case = api(approvers[case["open_tasks"][0]["office"]]).act(case["id"], "approve").get_json()
+    assert case["state"] in ("approved", "reported"), case
+    found = rows(board(login_as, "dongling.head", unit_id(app, db, "东岭镇")))
+    assert found["李娜"].attrs["data-status"] == "leave"  # 篇六 counts only the trip as presence
+    assert "Meeting" in found["李娜"].text
