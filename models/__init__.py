@@ -4,6 +4,7 @@ from models.attendance_sheet import AttendanceSheet
 from models.base import Base, utcnow
 from models.calendar import CalendarDay, HolidayNotice
 from models.cases import AbsenceDay, Attachment, BlackoutPeriod, Case, Event, Filing, Task
+from models.consequences import PersonConsequence, UnitConsequence
 from models.leave import LeaveLedger, LeaveRequest
 from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
@@ -25,4 +26,5 @@ __all__ = [
     "AbsenceCrossing", "PersonGrade", "Recall",
     "AttendanceSheet",
     "PresenceStartChange",
+    "PersonConsequence", "UnitConsequence",
 ]

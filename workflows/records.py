@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from models import Person
+from models import OrgUnit, Person
 
 # Each: (session, person) -> [{"date", "case_id", "kind"}], e.g. spot-check findings counted as absence.
 _WARNING_SOURCES: list[Callable] = []
@@ -28,6 +28,27 @@ def register_grades(source: Callable) -> Callable:
     return source
 
 
+# Each: (session, person) -> [{"kind", "until"?, "year"?, "case_id"}], e.g. what a recall leaves on the cadre.
+_CONSEQUENCE_SOURCES: list[Callable] = []
+
+
+def register_consequences(source: Callable) -> Callable:
+    if source not in _CONSEQUENCE_SOURCES:
+        _CONSEQUENCE_SOURCES.append(source)
+    return source
+
+
+# Each: (session, org_unit) -> [{"kind", "year"?, "case_id", "note", "recorded_on"}]: the same, on the
+# dispatching unit that sent the cadre.
+_UNIT_CONSEQUENCE_SOURCES: list[Callable] = []
+
+
+def register_unit_consequences(source: Callable) -> Callable:
+    if source not in _UNIT_CONSEQUENCE_SOURCES:
+        _UNIT_CONSEQUENCE_SOURCES.append(source)
+    return source
+
+
 def warnings(session: Session, person: Person) -> list[dict]:
     """Warnings recorded on the person, oldest first: {"date", "case_id", "kind"}."""
     found = [w for source in _WARNING_SOURCES for w in source(session, person)]
@@ -43,5 +64,13 @@ def grades(session: Session, person: Person) -> list[dict]:
 
 def consequences(session: Session, person: Person) -> list[dict]:
     """Consequences of a recall or a grade: {"kind": "no_awards"|"no_promotion"|"file_record",
-    "until"?, "year"?, "case_id"}."""
-    return []
+    "until"?, "year"?, "case_id"} (and "recorded_on"), oldest first."""
+    found = [c for source in _CONSEQUENCE_SOURCES for c in source(session, person)]
+    return sorted(found, key=lambda c: (c["recorded_on"], c["case_id"]))
+
+
+def unit_consequences(session: Session, unit: OrgUnit) -> list[dict]:
+    """Consequences on a dispatching unit for the cadres it sent: {"kind", "year"?, "case_id", "note",
+    "recorded_on"}, oldest first."""
+    found = [c for source in _UNIT_CONSEQUENCE_SOURCES for c in source(session, unit)]
+    return sorted(found, key=lambda c: (c["recorded_on"], c["case_id"]))
