@@ -89,6 +89,7 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(spot_check_pages.bp)  # /spot-checks/…, and the explanation's case page parts
     from webapp import recall_pages  # the recall case's page parts
     app.add_template_filter(recall_pages.isodate, "isodate")
+    from webapp import consequence_labels  # noqa: F401  (what a recall leaves on a record)
     from webapp import attendance_sheet_pages
     app.register_blueprint(attendance_sheet_pages.bp)  # the monthly sheet's case page parts
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions

@@ -15,7 +15,7 @@ from webapp.extensions import db, login_manager
 from webapp.forms import show_error
 from webapp.labels import STATES, label
 from webapp.views import page_number
-from workflows import clock, login_guard, org_admin, policy
+from workflows import clock, login_guard, org_admin, policy, records
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.fields import MAX_ID
 from workflows.leave import blackouts as leave_blackouts
@@ -140,7 +140,7 @@ def unit(unit_id):
     row = _row(OrgUnit, unit_id)
     form = _unit_form(forms.UnitForm(obj=row))
     return _form_page("admin/unit.html", form, lambda: _save_unit(form, row), _("The unit was saved."),
-                      "admin.units", unit=row)
+                      "admin.units", unit=row, unit_consequences=records.unit_consequences(db.session, row))
 
 
 def _person_form(form: forms.PersonForm) -> forms.PersonForm:

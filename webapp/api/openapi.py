@@ -151,9 +151,14 @@ def document() -> dict:
                                    "grade": {"enum": ["excellent", "competent", "basic", "incompetent"]},
                                    "wording": {"type": "string", "description": "the policy's own word (篇六 不合格)"}}}},
                                "consequences": {"type": "array", "items": {"type": "object", "properties": {
-                                   "kind": {"enum": ["no_awards", "no_promotion", "file_record"]},
-                                   "until": {"type": "string", "format": "date"}, "year": {"type": "integer"},
-                                   "case_id": {"type": "integer"}}}},
+                                   "kind": {"enum": ["no_awards", "no_promotion", "file_record", "not_grassroots",
+                                                     "reserve_lost"]},
+                                   "until": {"type": "string", "format": "date",
+                                             "description": "the day it ends (no_promotion: the notice date + N years)"},
+                                   "year": {"type": "integer", "description": "the one calendar year it holds for"},
+                                   "case_id": {"type": "integer"},
+                                   "recorded_on": {"type": "string", "format": "date"},
+                                   "in_force": {"type": "boolean", "description": "on today's date"}}}},
                                "cases": {"type": "array", "description":
                                          "the newest 20 of the person's cases the caller may open",
                                          "items": {"type": "object", "properties": {
