@@ -12,6 +12,7 @@ from models.presence import DutyDay, MissedDay, SignIn
 from models.presence_start import PresenceStartChange
 from models.recall import AbsenceCrossing, PersonGrade, Recall
 from models.spot_checks import Explanation, SpotCheck, SpotCheckFinding
+from models.vacancy import Vacancy
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
 from models.work_log import WorkLogEntry, WorkLogReview, WorkLogRevision
 
@@ -25,4 +26,5 @@ __all__ = [
     "AbsenceCrossing", "PersonGrade", "Recall",
     "AttendanceSheet",
     "PresenceStartChange",
+    "Vacancy",
 ]
