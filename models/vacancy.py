@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from models.base import Base
 from models.cases import Case
@@ -33,7 +33,8 @@ class Vacancy(Base):
     acting_named_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     team: Mapped[Team] = relationship()
-    case: Mapped[Case] = relationship()
+    # `case.vacancy` reads the vacancy a recall or an adjustment left; the Case table knows nothing of it.
+    case: Mapped[Case] = relationship(backref=backref("vacancy", uselist=False))
     left_person: Mapped[Person] = relationship(foreign_keys=[left_person_id])
     left_term: Mapped[Term | None] = relationship(foreign_keys=[left_term_id])
     filled_by: Mapped[Person | None] = relationship(foreign_keys=[filled_by_id])
