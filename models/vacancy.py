@@ -12,8 +12,8 @@ from models.org import Person, Team, Term
 
 
 class Vacancy(Base):
-    """The post `position` on `team` that `left_person` held until `opened_on`, when the case (a recall
-    or an adjustment) ended their term. Filled when the dispatching unit names a replacement: their
+    """The post `position` on `team` that `left_person` held until the case (a recall or an adjustment)
+    ended their term: empty from `opened_on`, the day after its last. Filled when the dispatching unit names a replacement: their
     new term, from its start date. While the team's leader post is vacant the township names an acting
     leader (a current member), who holds the team leader's office until then."""
     __tablename__ = "vacancy"

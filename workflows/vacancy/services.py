@@ -56,8 +56,9 @@ def open_vacancy(session: Session, case: Case, on: date) -> Vacancy | None:
     if term is None:
         return None  # the cadre held no post there: nothing was left empty
     section = settings_for(session, case)
+    # The cadre serves through `on`, their term's last day: the post is empty from the next.
     vacancy = Vacancy(team=term.team, position=term.position, left_person=case.subject, left_term=term,
-                      case=case, opened_on=on)
+                      case=case, opened_on=on + timedelta(days=1))
     session.add(vacancy)
     tasks.open_office_task(session, case, NAME_TASK, 0, UNIT_OFFICE, section["replacement_due_days"])
     open_filing_task(session, case, section)
