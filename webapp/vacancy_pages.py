@@ -18,8 +18,8 @@ labels.TASK_KINDS.setdefault("name_replacement", _l("Name a replacement for the 
 labels.TASK_KINDS.setdefault("file_change", _l("File the change of members"))
 labels.TASK_HINTS.setdefault("name_replacement", _l("The cadre's term has ended: name an eligible replacement "
                                                     "and the day they start."))
-labels.TASK_HINTS.setdefault("file_change", _l("File the change of the team's members with the county "
-                                               "organisation department and rural revitalisation bureau."))
+labels.TASK_HINTS.setdefault("file_change", _l("File the change of the team's members with the offices the "
+                                               "policy names, by the due date."))
 labels.ACTIONS.setdefault("name_replacement", _l("Replacement named"))
 labels.ACTIONS.setdefault("file_change", _l("Change of members filed"))
 labels.ACTIONS.setdefault("name_acting_leader", _l("Acting team leader named"))
