@@ -116,6 +116,11 @@ def test_naming_an_eligible_replacement_fills_the_post(app, api):
     assert joined["role"] == "member" and joined["start_date"] == "2026-03-16"
     assert joined["end_date"] == "2027-02-28"  # serves out the batch's term
     assert body["below_min_size"] is False
+    with app.app_context():
+        from models import Case
+        from workflows.vacancy import services as vacancy_services
+        named = vacancy_services.replacement(_db.session.get(Case, case_id))
+    assert named == {"person": {"id": newcomer, "name": "赵新"}, "start_date": "2026-03-16", "position": "member"}
     # A post is filled once.
     again = replace(api, case_id, new_person(app, "钱多"))
     assert again.status_code == 403

@@ -107,3 +107,13 @@ def fill(session: Session, case: Case, vacancy: Vacancy, person: Person, start: 
     open_filing_task(session, case, settings_for(session, case))
     handover.begin(session, vacancy, term, actor)
     return term
+
+
+def replacement(case: Case) -> dict | None:
+    """The replacement named for the post the case left empty, as a recall's details give it under
+    "replacement" (api.md): {"person": {"id", "name"}, "start_date", "position"}; None until named."""
+    vacancy = case.vacancy
+    if vacancy is None or vacancy.filled_by is None:
+        return None
+    return {"person": {"id": vacancy.filled_by.id, "name": vacancy.filled_by.name},
+            "start_date": vacancy.filled_term.start_date.isoformat(), "position": vacancy.position}
