@@ -14,6 +14,7 @@ from models.presence_start import PresenceStartChange
 from models.recall import AbsenceCrossing, PersonGrade, Recall
 from models.spot_checks import Explanation, SpotCheck, SpotCheckFinding
 from models.sweep import Notification, Supervision, SweepRun, TaskNotice
+from models.vacancy import Vacancy
 from models.work_log import WorkLogEntry, WorkLogReview, WorkLogRevision
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "AttendanceSheet",
     "PresenceStartChange",
     "PersonConsequence", "UnitConsequence",
+    "Vacancy",
 ]

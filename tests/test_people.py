@@ -67,7 +67,7 @@ def test_a_team_reads_as_its_current_members_and_vacancies(app, api):
     assert sorted(members[1:]) == [("李娜", "member"), ("王强", "member")]
     assert set(body["members"][0]) >= {"person", "role", "start_date", "end_date"}
     assert body["members"][0]["end_date"] == "2027-02-28"
-    assert body["vacancies"] == 0 and body["leader_vacant"] is False
+    assert body["vacancies"] == [] and body["vacant_posts"] == 0 and body["leader_vacant"] is False
 
 
 def test_the_record_lists_the_cases_the_reader_may_open(app, api, login_as):
@@ -150,28 +150,28 @@ def test_a_member_whose_term_ended_leaves_a_vacancy(app, api):
     end_term(app, "王强", clock.today() - timedelta(days=1))
     body = api("county.office").get(f"/api/v1/teams/{team_id(app, '杏花村')}").get_json()
     assert "王强" not in [m["person"]["name"] for m in body["members"]]
-    assert body["vacancies"] == 1 and body["leader_vacant"] is False
+    assert body["vacant_posts"] == 1 and body["leader_vacant"] is False
 
 
 def test_a_successor_fills_the_post(app, api):
     end_term(app, "王强", clock.today() - timedelta(days=1))
     post(app, "钱多", "杏花村", clock.today())
-    assert api("county.office").get(f"/api/v1/teams/{team_id(app, '杏花村')}").get_json()["vacancies"] == 0
+    assert api("county.office").get(f"/api/v1/teams/{team_id(app, '杏花村')}").get_json()["vacant_posts"] == 0
 
 
 def test_a_larger_team_that_loses_a_member_without_successor_has_a_vacancy(app, api):
     post(app, "钱多", "杏花村", clock.today() - timedelta(days=100))
     path = f"/api/v1/teams/{team_id(app, '杏花村')}"
-    assert api("county.office").get(path).get_json()["vacancies"] == 0
+    assert api("county.office").get(path).get_json()["vacant_posts"] == 0
     end_term(app, "钱多", clock.today() - timedelta(days=1))
-    assert api("county.office").get(path).get_json()["vacancies"] == 1
+    assert api("county.office").get(path).get_json()["vacant_posts"] == 1
 
 
 def test_a_team_without_its_leader_has_the_leader_post_vacant(app, api):
     end_term(app, "张伟", clock.today() - timedelta(days=1))
     post(app, "钱多", "杏花村", clock.today())  # a member, not a leader: the leader post stays open
     body = api("county.office").get(f"/api/v1/teams/{team_id(app, '杏花村')}").get_json()
-    assert body["vacancies"] == 1 and body["leader_vacant"] is True
+    assert body["vacant_posts"] == 1 and body["leader_vacant"] is True
 
 
 # ---------------------------------------------------------------- pages

@@ -90,6 +90,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     from webapp import recall_pages  # the recall case's page parts
     app.add_template_filter(recall_pages.isodate, "isodate")
     from webapp import consequence_labels  # noqa: F401  (what a recall leaves on a record)
+    from webapp import vacancy_pages
+    app.register_blueprint(vacancy_pages.bp)  # the vacancy's tasks on the pages, /teams/<id>/acting-leader
     from webapp import attendance_sheet_pages
     app.register_blueprint(attendance_sheet_pages.bp)  # the monthly sheet's case page parts
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions

@@ -248,6 +248,23 @@ MESSAGES.update({
 FIELDS.update({"presence_from": _l("Presence records begin on")})
 
 
+# The vacancy a recall or an adjustment leaves, its replacement, and the acting team leader.
+MESSAGES.update({
+    "before_vacancy": _l("%(field)s is before the post fell vacant (%(date)s)."),
+    "replacement_not_found": _l("%(field)s: there is no person %(id)s."),
+    "on_another_team": _l("%(field)s: this person already serves on a team (%(team)s) and cannot be named."),
+    "excluded_grade": _l("%(field)s: this person was graded “%(grade)s” in %(period)s; the policy does not let "
+                         "a cadre graded so in the last two years be sent."),
+    "keep_one_of_previous_batch": _l("%(team)s would keep no member of the previous batch; the policy asks that "
+                                     "at least one stays."),
+    "vacancy_filled": _l("The post has been filled already."),
+    "no_team_leader": _l("%(team)s has no team leader since the leader left: the township names an acting "
+                         "leader first, then this can be sent."),
+    "leader_not_vacant": _l("%(team)s has a team leader; an acting leader is named only while the post is vacant."),
+    "not_a_member": _l("%(field)s must be a current member of %(team)s."),
+    "no_account": _l("%(field)s: this person has no account to act with; ask an administrator."),
+})
+
 # A range with one bound only is said as such, never "between 1 and None".
 _ONE_BOUND = {"min": _l("%(field)s must be at least %(min)s."), "max": _l("%(field)s must be at most %(max)s.")}
 
@@ -260,7 +277,7 @@ def describe(code: str, field: str | None = None, **params) -> str:
         return code
     kinds = {"state": "state", "office": "office", "offices": "office", "kind": "unit_kind",
              "parent_kind": "unit_kind", "type": "leave_type", "role": "role", "applicant": "applicant",
-             "tier": "tier"}
+             "tier": "tier", "grade": "grade"}
     values = {k: _named(kinds[k], v) if k in kinds else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values

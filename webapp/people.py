@@ -4,6 +4,7 @@ from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
 from webapp.extensions import db
+from webapp.vacancy_pages import team_page_context
 from workflows import clock, people
 
 bp = Blueprint("people", __name__)
@@ -27,4 +28,4 @@ def team(team_id):
     roster = people.team_roster(db.session, found, today)
     return render_template("people/team.html", roster=roster, team=found, today=today,
                            township=found.village.ancestor_of_kind("township"), last_day=people.last_day,
-                           min_size=people.MIN_TEAM_SIZE)
+                           min_size=roster.min_size, **team_page_context(roster, current_user))

@@ -19,9 +19,19 @@ def start(session, case: Case, steps: list[dict], filing: list[str], due_days: i
 
 
 def open_step(session, case: Case, due_days: int | None) -> None:
+    if case.current_step == 0:
+        check_route(session, case)
     step = case.route[case.current_step]
     for code in step["approvers"]:
         tasks.open_office_task(session, case, "approve", case.current_step, code, due_days)
+
+
+def check_route(session, case: Case) -> None:
+    """As a route sets off, a later step that could reach nobody is refused now (e.g. a team leader's
+    step while the team has none), rather than the case stopping halfway."""
+    for step in case.route[1:]:
+        for code in step["approvers"]:
+            tasks.check_reachable(session, case, code)
 
 
 def has_next_step(case: Case) -> bool:

@@ -19,10 +19,11 @@ from models.org import LEADING_POSITIONS, OFFICE_ROLES
 from workflows import case_search, records
 from workflows.errors import Forbidden, NotFound
 from workflows.fields import MAX_ID
+from workflows.vacancy import services as vacancy_services
 
 # 一村一队, "normally ≥3 members" (domain.md §1): a team should have at least this many current
 # members, one of them its leader (第一书记 / 队长). Fewer, and the missing posts are vacancies.
-# The product's choice for every jurisdiction until a policy names its own size.
+# A policy names its own size ([vacancy] min_team_size); this is for a team with no policy.
 MIN_TEAM_SIZE = 3
 
 # An incoming cadre may start up to this long before the outgoing one leaves (the handover days):
@@ -187,6 +188,18 @@ class Roster:
     members: list[Term]        # current, leaders first
     vacancies: int
     leader_vacant: bool
+    # The posts a recall or an adjustment left empty, oldest first (workflows.vacancy), and the size
+    # the team's policy asks for ([vacancy] min_team_size).
+    open_vacancies: list = field(default_factory=list)
+    min_size: int = MIN_TEAM_SIZE
+
+    @property
+    def below_min_size(self) -> bool:
+        return len(self.members) < self.min_size
+
+    @property
+    def acting_leader(self) -> Person | None:
+        return next((v.acting_leader for v in self.open_vacancies if v.acting_leader is not None), None)
 
 
 def _successor_count(ended: list[Term], current: list[Term]) -> int:
@@ -203,26 +216,28 @@ def _successor_count(ended: list[Term], current: list[Term]) -> int:
     return matched
 
 
-def vacancies(terms: list[Term], on: date) -> tuple[int, bool]:
+def vacancies(terms: list[Term], on: date, min_size: int = MIN_TEAM_SIZE) -> tuple[int, bool]:
     """(vacant posts, whether the leader's post is among them).
 
-    The rule: a team should have MIN_TEAM_SIZE current members, one of them leading it; and a post
+    The rule: a team should have min_size current members, one of them leading it; and a post
     whose term ended while today's members served, with no successor, is vacant even in a larger
-    team. The count is the largest of: the shortfall below MIN_TEAM_SIZE, the ended posts nobody
+    team. The count is the largest of: the shortfall below min_size, the ended posts nobody
     took over, and 1 when no current member leads the team. (Posts that ended before any current
     member began are the team's past, not a vacancy: a team deliberately made smaller stays so.)"""
     current = current_terms(terms, on)
     leader_vacant = not any(t.position in LEADING_POSITIONS for t in current)
     if not current:
-        return MIN_TEAM_SIZE, True
+        return min_size, True
     since = min(t.start_date for t in current)
     ended = [t for t in terms if since <= last_day(t) < on]
     unfilled = len(ended) - _successor_count(ended, current)
-    return max(MIN_TEAM_SIZE - len(current), unfilled, int(leader_vacant), 0), leader_vacant
+    return max(min_size - len(current), unfilled, int(leader_vacant), 0), leader_vacant
 
 
 def team_roster(session: Session, team: Team, on: date) -> Roster:
     members = sorted(current_terms(team.terms, on),
                      key=lambda t: (t.position not in LEADING_POSITIONS, t.start_date, t.id))
-    count, leader_vacant = vacancies(list(team.terms), on)
-    return Roster(team, members, count, leader_vacant)
+    min_size = vacancy_services.team_settings(session, team)["min_team_size"]
+    count, leader_vacant = vacancies(list(team.terms), on, min_size)
+    recorded = vacancy_services.open_vacancies(session, team)
+    return Roster(team, members, max(count, len(recorded)), leader_vacant, recorded, min_size)

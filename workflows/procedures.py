@@ -4,4 +4,5 @@ from workflows import work_log  # noqa: F401
 from workflows import presence  # noqa: F401,E402  (the [presence] policy section)
 from workflows import spot_checks  # noqa: F401
 from workflows import recall  # noqa: F401
+from workflows.vacancy import registration  # noqa: F401  (the vacancy a recall leaves; joins its actions)
 from workflows import attendance_sheet  # noqa: F401

@@ -8,6 +8,31 @@ from workflows import due as due_dates
 from workflows import offices
 from workflows.errors import Conflict
 
+# Rules on who can hold an office that a part of the product registers (e.g. a team whose leader left
+# has nobody to take the team leader's tasks): fn(session, office_code, unit) raises to refuse a task
+# nobody could act on, as a missing office is refused below.
+_OFFICE_CHECKS = []
+
+
+def check_office(fn):
+    """Register fn(session, office_code, unit) (usable as a decorator)."""
+    if fn not in _OFFICE_CHECKS:
+        _OFFICE_CHECKS.append(fn)
+    return fn
+
+
+def _run_checks(session: Session, office_code: str, unit) -> None:
+    for check in _OFFICE_CHECKS:
+        check(session, office_code, unit)
+
+
+def check_reachable(session: Session, case: Case, office_code: str) -> None:
+    """Refuse now a task this case will address to the office later, where a registered check says
+    nobody could take it (an office with no unit at all is left to the step that opens it)."""
+    unit = offices.resolve_for(office_code, case)
+    if unit is not None:
+        _run_checks(session, office_code, unit)
+
 
 def open_office_task(session: Session, case: Case, kind: str, step: int, office_code: str,
                      due_days: int | None) -> Task:
@@ -15,6 +40,7 @@ def open_office_task(session: Session, case: Case, kind: str, step: int, office_
     if unit is None:
         # A task nobody can see would stall the case for good: refuse the action instead.
         raise Conflict("office_missing", office=office_code)
+    _run_checks(session, office_code, unit)
     now = utcnow()
     task = Task(case=case, kind=kind, step=step, office_code=office_code, org_unit_id=unit.id, opened_at=now,
                 due_date=due_dates.for_task(session, case, kind, calendar_days=due_days))

@@ -178,10 +178,26 @@ def document() -> dict:
                                     "dispatching_unit": {"oneOf": [_ref("Ref"), {"type": "null"}]},
                                     "start_date": {"type": "string", "format": "date"},
                                     "end_date": {"type": "string", "format": "date"}}}},
-                    "vacancies": {"type": "integer", "description":
-                                  "the largest of: members short of min_size, posts that ended with no "
-                                  "successor while today's members served, and 1 when nobody leads the team"},
-                    "leader_vacant": {"type": "boolean"}, "min_size": {"type": "integer"}}},
+                    "vacancies": {"type": "array", "description":
+                                  "the posts a recall or an adjustment left empty and no replacement has filled yet, "
+                                  "oldest first",
+                                  "items": {"type": "object", "required": ["position", "since", "case_id"],
+                                            "properties": {
+                                                "position": {"enum": ["first_secretary", "leader", "deputy", "member"]},
+                                                "position_label": {"type": "string"},
+                                                "since": {"type": "string", "format": "date"},
+                                                "case_id": {"type": "integer"},
+                                                "left": _ref("Ref"),
+                                                "acting_leader": {"oneOf": [_ref("Ref"), {"type": "null"}]}}}},
+                    "vacant_posts": {"type": "integer", "description":
+                                     "the largest of: members short of min_size, posts that ended with no "
+                                     "successor while today's members served, the vacancies listed, and 1 when "
+                                     "nobody leads the team"},
+                    "leader_vacant": {"type": "boolean"},
+                    "acting_leader": {"oneOf": [_ref("Ref"), {"type": "null"}], "description":
+                                      "the member the township named to lead while the leader's post is vacant"},
+                    "min_size": {"type": "integer", "description": "the policy's [vacancy] min_team_size"},
+                    "below_min_size": {"type": "boolean", "description": "fewer current members than min_size"}}},
                 "RosterError": {"type": "object", "required": ["error"], "properties": {
                     "error": {"$ref": "#/components/schemas/Error/properties/error"},
                     "rows": {"type": "array", "items": {"type": "object", "properties": {
@@ -278,6 +294,15 @@ def document() -> dict:
                            "village, its members' dispatching units, and admins and inspectors in scope)",
                 "parameters": [_id("team_id")],
                 "responses": _responses("200", _ref("Team"), 403, 404)}},
+            "/api/v1/teams/{team_id}/acting-leader": {"post": {
+                "summary": "The township names a current member acting team leader while the leader's post is "
+                           "vacant (a recall or an adjustment took the leader); until then a task for the team "
+                           "leader is refused with `no_team_leader`",
+                "parameters": [_id("team_id")],
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["person_id"],
+                    "properties": {"person_id": {"type": "integer", "minimum": 1}}})},
+                "responses": _write_responses("200", _ref("Team"), 403, 404, 409)}},
             "/api/v1/cases": {"get": {
                 "summary": "The cases the caller may see, newest first; filtered, paginated. `total` stops at "
                            "10,000 (then `total_capped` is true)",

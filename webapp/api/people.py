@@ -1,10 +1,13 @@
 """The endpoints for people and teams: a cadre's record, a team's roster (see shared/spec/api.md)."""
 from flask import g, jsonify
 
-from webapp.api import bp, serialize
+from webapp.api import bp, parse, serialize
 from webapp.extensions import db
 from webapp.labels import label
 from workflows import clock, people
+from workflows.fields import MAX_ID
+from workflows.unit_of_work import UnitOfWork
+from workflows.vacancy import leadership
 
 
 def _role(term) -> dict:
@@ -48,8 +51,16 @@ def team(roster: people.Roster) -> dict:
                          "dispatching_unit": serialize.ref(m.person.home_unit),
                          "start_date": serialize.iso(m.start_date), "end_date": serialize.iso(people.last_day(m))}
                         for m in roster.members],
-            "vacancies": roster.vacancies, "leader_vacant": roster.leader_vacant,
-            "min_size": people.MIN_TEAM_SIZE}
+            "vacancies": [vacancy(v) for v in roster.open_vacancies], "vacant_posts": roster.vacancies,
+            "leader_vacant": roster.leader_vacant, "acting_leader": serialize.ref(roster.acting_leader),
+            "min_size": roster.min_size, "below_min_size": roster.below_min_size}
+
+
+def vacancy(v) -> dict:
+    """A post a recall or an adjustment left empty: since when, by whom, and the case that did it."""
+    return {"position": v.position, "position_label": label("position", v.position),
+            "since": serialize.iso(v.opened_on), "case_id": v.case_id, "left": serialize.ref(v.left_person),
+            "acting_leader": serialize.ref(v.acting_leader)}
 
 
 @bp.get("/people/<int:person_id>")
@@ -64,3 +75,14 @@ def team_detail(team_id):
     today = clock.today()
     found = people.readable_team(db.session, team_id, g.actor, today)
     return jsonify(team(people.team_roster(db.session, found, today)))
+
+
+@bp.post("/teams/<int:team_id>/acting-leader")
+def acting_leader(team_id):
+    """The township names a current member acting leader while the leader's post is vacant."""
+    data = parse.json_body()
+    with UnitOfWork(db.session) as uow:
+        found = people.readable_team(db.session, team_id, g.actor, clock.today())
+        leadership.name_acting(db.session, found, parse.integer(data, "person_id", low=1, high=MAX_ID), g.actor)
+        uow.commit()
+    return jsonify(team(people.team_roster(db.session, people.load_team(db.session, team_id), clock.today())))
