@@ -87,8 +87,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(presence_pages.bp)  # /presence/: signing in
     from webapp import spot_check_pages
     app.register_blueprint(spot_check_pages.bp)  # /spot-checks/…, and the explanation's case page parts
-    from webapp import recall_pages  # the recall case's page parts
-    app.add_template_filter(recall_pages.isodate, "isodate")
+    from webapp import recall_pages  # the recall case's page parts, starting one, its notice
+    recall_pages.register(app)
     from webapp import attendance_sheet_pages
     app.register_blueprint(attendance_sheet_pages.bp)  # the monthly sheet's case page parts
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
