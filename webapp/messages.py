@@ -262,8 +262,7 @@ MESSAGES.update({
     "talk_in_future": _l("%(field)s is in the future: record the talk once it was held."),
     "dispatching_unit_only": _l("Only the cadre's dispatching unit does this."),
 })
-FIELDS.update({"grounds": _l("Grounds"), "replacement_person_id": _l("Replacement"), "talk_date": _l("Date of the talk"),
-               "note": _l("Note")})
+FIELDS.update({"grounds": _l("Grounds"), "replacement_person_id": _l("Replacement"), "talk_date": _l("Date of the talk")})
 
 # A range with one bound only is said as such, never "between 1 and None".
 _ONE_BOUND = {"min": _l("%(field)s must be at least %(min)s."), "max": _l("%(field)s must be at most %(max)s.")}
