@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from models import Case, OrgUnit, Person
-from tests.conftest import on_day, use_preset
+from tests.conftest import SICK_NOTE, SICK_NOTE_BYTES, on_day, use_preset
 
 TODAY = "2026-03-10"
 
@@ -66,6 +66,18 @@ def test_linfen_adjustment_of_a_city_sent_cadre_is_approved_by_the_city_office(a
         term = _term(api, "county.office", me)
     assert term["end_date"] == "2026-03-12" and term["ended_early"] is True
     assert term["active"] is False
+
+
+def test_the_application_carries_its_documents_to_the_approvers(app, api):
+    me = _me(api, "xinghua.member1")
+    case = _ok(_open(api, "xinghua.member1", me, [2], "因病需长期治疗"), 201)
+    case = _ok(_act(api, "xinghua.member1", case["id"], "submit", documents=[SICK_NOTE]))
+    [doc] = case["recall"]["documents"]
+    assert case["recall"]["route"] == [{"approvers": ["dispatching_unit"], "joint": False},
+                                       {"approvers": ["county_office"], "joint": False}]
+    got = api("unit.agri").get(doc["url"])
+    assert got.status_code == 200 and got.data == SICK_NOTE_BYTES
+    assert api("liushu.member1").get(doc["url"]).status_code == 403
 
 
 def test_a_county_sent_cadres_adjustment_goes_to_the_county_office(app, api):

@@ -16,4 +16,7 @@ def details(case: Case) -> dict | None:
             "decided_on": r.decided_on.isoformat() if r.decided_on else None,
             "notice_date": r.decided_on.isoformat() if notice else None,
             "notice_office": r.notice_office,
-            "talk": {"date": r.talk_date.isoformat(), "note": r.talk_note} if r.talk_date else None}
+            "talk": {"date": r.talk_date.isoformat(), "note": r.talk_note} if r.talk_date else None,
+            "route": case.route, "current_step": case.current_step,
+            "documents": [{"id": d.id, "filename": d.filename, "content_type": d.content_type, "size": d.size,
+                           "url": f"/api/v1/cases/{case.id}/documents/{d.id}"} for d in case.attachments]}
