@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from models.base import Base, utcnow
 from models.cases import Case
-from models.org import Person
+from models.org import OrgUnit, Person
 
 
 class Recall(Base):
@@ -26,7 +26,20 @@ class Recall(Base):
     # What the system holds for the grounds, e.g. an absence spell: {"kind", "first", "last", "days", "dates"}.
     evidence: Mapped[dict | None] = mapped_column(JSON)
     outcome: Mapped[str | None] = mapped_column(String(20))
-    notice_no: Mapped[str | None] = mapped_column(String(50))
+    notice_no: Mapped[str | None] = mapped_column(String(50), unique=True)
+    # The day the deciding office decided (recall, criticism or rejection); a recall's notice bears it.
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    # The office that issued the notice (按干部管理权限: the city office for a city-sent cadre).
+    notice_office: Mapped[str | None] = mapped_column(String(30))
+    notice_unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
+    # The talk (约谈) the dispatching unit's head held with the recalled cadre (002).
+    talk_date: Mapped[date | None] = mapped_column(Date)
+    talk_note: Mapped[str | None] = mapped_column(Text)
+    # 篇九 第七条: the qualified replacement an adjustment's application names.
+    replacement_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"))
+
+    notice_unit: Mapped[OrgUnit | None] = relationship(foreign_keys=[notice_unit_id])
+    replacement: Mapped[Person | None] = relationship(foreign_keys=[replacement_person_id])
 
     # `case.recall` reads a recall case's details; the shared Case table knows nothing of it.
     case: Mapped[Case] = relationship(foreign_keys=[case_id],

@@ -134,7 +134,7 @@ def test_sixteen_open_one_draft_for_the_county_office_and_only_one(app, db, api)
     assert (evidence["first"], evidence["last"], evidence["days"]) == ("2026-03-02", "2026-03-17", 16)
     # The absent days themselves: the working days of the spell (the weekends inside count, unlisted).
     assert evidence["dates"][:3] == ["2026-03-02", "2026-03-03", "2026-03-04"] and len(evidence["dates"]) == 12
-    assert case["actions"] == ["withdraw"]
+    assert case["actions"] == ["submit", "withdraw"]
     assert [i["kind"] for i in inbox if i["case"]["id"] == case_id] == ["propose"]
 
     # A second sweep that day, and a catch-up run: still one.

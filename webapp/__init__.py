@@ -87,8 +87,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(presence_pages.bp)  # /presence/: signing in
     from webapp import spot_check_pages
     app.register_blueprint(spot_check_pages.bp)  # /spot-checks/…, and the explanation's case page parts
-    from webapp import recall_pages  # the recall case's page parts
-    app.add_template_filter(recall_pages.isodate, "isodate")
+    from webapp import recall_pages  # the recall case's page parts, starting one, its notice
+    recall_pages.register(app)
     from webapp import consequence_labels  # noqa: F401  (what a recall leaves on a record)
     from webapp import vacancy_pages
     app.register_blueprint(vacancy_pages.bp)  # the vacancy's tasks on the pages, /teams/<id>/acting-leader

@@ -265,6 +265,22 @@ MESSAGES.update({
     "no_account": _l("%(field)s: this person has no account to act with; ask an administrator."),
 })
 
+# Recall and adjustment (召回 / 调整).
+MESSAGES.update({
+    "grounds_required": _l("Tick at least one ground: no cadre is changed mid-term without one."),
+    "invalid_grounds": _l("%(field)s must be a list of ground numbers."),
+    "unknown_ground": _l("Ground %(number)s is not in this policy's list (%(choices)s)."),
+    "mixed_grounds": _l("Grounds of adjustment and grounds of recall are not mixed in one request: file each on its own."),
+    "may_not_propose": _l("You may not open this: an adjustment is applied for by the cadre or their dispatching "
+                          "unit, a recall proposed by the offices the policy names."),
+    "replacement_required": _l("The application names no qualified replacement yet: the dispatching unit names "
+                               "one before this step is taken."),
+    "replacement_not_eligible": _l("%(field)s: this person is serving on a team now, or is the cadre themselves."),
+    "talk_in_future": _l("%(field)s is in the future: record the talk once it was held."),
+    "dispatching_unit_only": _l("Only the cadre's dispatching unit does this."),
+})
+FIELDS.update({"grounds": _l("Grounds"), "replacement_person_id": _l("Replacement"), "talk_date": _l("Date of the talk")})
+
 # A range with one bound only is said as such, never "between 1 and None".
 _ONE_BOUND = {"min": _l("%(field)s must be at least %(min)s."), "max": _l("%(field)s must be at most %(max)s.")}
 

@@ -1,7 +1,7 @@
 """consequences of a recall on the cadre and on the dispatching unit
 
 Revision ID: 0027
-Revises: 0025
+Revises: 0026
 Create Date: 2026-11-26 21:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0027'
-down_revision = '0025'
+down_revision = '0026'
 branch_labels = None
 depends_on = None
 

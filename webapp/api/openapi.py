@@ -238,6 +238,17 @@ def document() -> dict:
                 "summary": "File a leave request for the caller (submitted unless draft is true)",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
                 "responses": _write_responses("201", _ref("Case"), 403, 409, 503)}},
+            "/api/v1/recalls": {"post": {
+                "summary": "Open a recall (grounds of recall, by the offices the policy names) or an adjustment "
+                           "(grounds of adjustment, by the cadre or their dispatching unit): a draft its author "
+                           "submits. No ground, an unknown or a mixed list → 422 naming grounds",
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["person_id", "grounds", "reason"],
+                    "properties": {"person_id": {"type": "integer", "minimum": 1},
+                                   "grounds": {"type": "array", "minItems": 1, "items": {"type": "integer"}},
+                                   "reason": {"type": "string"},
+                                   "replacement_person_id": {"type": "integer", "minimum": 1}}})},
+                "responses": _write_responses("201", _ref("Case"), 403, 409)}},
             "/api/v1/leave-requests/preview": {"post": {
                 "summary": "The route and day count a leave would get, without filing it",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},
