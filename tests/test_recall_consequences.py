@@ -15,6 +15,7 @@ from tests.conftest import on_day, use_preset
 from tests.pages import get, user
 from webapp.extensions import db as _db
 from workflows import clock, policy
+from workflows.recall import rules as recall_rules
 from workflows.recall import hooks, services
 from workflows.unit_of_work import UnitOfWork
 
@@ -24,12 +25,13 @@ NOTICE = date(2026, 3, 10)
 
 
 def end_term_by(app, preset: str, path: str, on: date = NOTICE) -> int:
-    """A recall (grounds 4) or an adjustment (grounds 1) of 李娜 under `preset`, ended on `on` through
-    the hook the workflow calls. Returns the case id."""
+    """A recall (ground 4) or an adjustment (the policy's first adjustment ground) of 李娜 under `preset`,
+    ended on `on` through the hook the workflow calls. Returns the case id."""
     use_preset(app, preset)
-    grounds = [4] if path == "recall" else [1]
     with app.app_context():
         session = _db.session
+        listed = recall_rules.settings(policy.latest(session, preset).body)["grounds"]
+        grounds = [4] if path == "recall" else [next(g["number"] for g in listed if g["path"] == "adjustment")]
         person = session.scalars(select(Person).where(Person.name == CADRE)).one()
         actor = session.scalars(select(User).where(User.username == "county.office")).one()
         village = person.current_term(clock.today()).team.village
