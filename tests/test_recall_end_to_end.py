@@ -60,3 +60,23 @@ def test_a_recall_from_proposal_to_the_replacement(app, api):
     assert named["recall"]["replacement"] == {"id": newcomer, "name": "赵新"}
     assert _task(api, "unit.agri", case["id"], "name_replacement") is None
     assert api("county.office").get(f"/api/v1/teams/{team}").get_json()["vacancies"] == []
+
+
+def test_the_unit_names_the_replacement_on_the_case_page(app, api, login_as):
+    from tests.pages import act, get, option_value, user
+    use_preset(app, "zhumadian-2022")
+    me = _me(api, "xinghua.member1")
+    case = _ok(_open(api, "county.office", me, [7], "违反工作纪律受到处分"), 201)
+    _ok(_act(api, "county.office", case["id"], "submit"))
+    _ok(_act(api, "county.office", case["id"], "approve"))
+    _ok(_act(api, "unit.agri", case["id"], "confirm", talk_date="2026-03-10", note="约谈"))
+    _reserve(app, "赵新")
+    _reserve(app, "孙外", unit="县教育局")  # another unit's: not offered
+    unit = user(login_as, "unit.agri")
+    page = get(unit, f"/cases/{case['id']}")
+    assert page.has("name_replacement-form")
+    assert "赵新" in page.text("name_replacement-form") and "孙外" not in page.text("name_replacement-form")
+    chosen = option_value(page.html, "person_id", "赵新")
+    done = act(unit, case["id"], "name_replacement", person_id=chosen, start_date="2026-03-16")
+    assert done.status == 200 and not done.has("name_replacement-form")
+    assert api("county.office").get(f"/api/v1/cases/{case['id']}").get_json()["recall"]["replacement"]["name"] == "赵新"

@@ -8,14 +8,14 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectMultipleField, TextAreaField
+from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, HiddenInput, ListWidget
 
 from webapp import labels, pages
 from webapp.cases import visible_case
 from webapp.extensions import db
-from webapp.forms import show_error
+from webapp.forms import optional_id, show_error
 from workflows import clock, people, records
 from workflows.errors import WorkflowError
 from workflows.recall import rules, services
@@ -67,6 +67,23 @@ class ReplacementForm(FlaskForm):
     comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
 
 
+class NameReplacementForm(FlaskForm):
+    """The dispatching unit names who fills the post (a select of its people on no team) and their first day."""
+    version = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    person_id = SelectField(_l("Replacement"), coerce=optional_id, validate_choice=False)
+    start_date = DateField(_l("First day in the village"), validators=[Optional()])
+    comment = TextAreaField(_l("Comment"), validators=[Optional(), Length(max=2000)])
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person_id.choices = [("", "—")] + [(p.id, p.name) for p in candidates]
+
+
+def _replacement_start(case) -> dict:
+    from workflows.vacancy import services as vacancy_services
+    return {"candidates": vacancy_services.candidates(db.session, case), "start_date": clock.today()}
+
+
 class StartForm(FlaskForm):
     grounds = SelectMultipleField(_l("Grounds"), coerce=int, widget=ListWidget(prefix_label=False),
                                   option_widget=CheckboxInput(), validate_choice=False)
@@ -87,6 +104,9 @@ pages.register(pages.Pages(
         "propose_replacement": pages.ActionPage(
             ReplacementForm, lambda f: {"replacement_person_id": f.replacement_person_id.data},
             done=_l("The replacement is named.")),
+        "name_replacement": pages.ActionPage(
+            NameReplacementForm, lambda f: {"person_id": f.person_id.data, "start_date": f.start_date.data},
+            _replacement_start, _l("The post is filled: the replacement starts on the day named.")),
     },
 ))
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import Case, Person, Team, Term, User, Vacancy, utcnow
 from models.org import LEADING_POSITIONS
-from workflows import policy, tasks
+from workflows import clock, policy, tasks
 from workflows.presence.jurisdiction import policy_of
 from workflows.recall import hooks
 from workflows.errors import Conflict
@@ -117,3 +117,15 @@ def replacement(case: Case) -> dict | None:
         return None
     return {"person": {"id": vacancy.filled_by.id, "name": vacancy.filled_by.name},
             "start_date": vacancy.filled_term.start_date.isoformat(), "position": vacancy.position}
+
+
+def candidates(session: Session, case: Case) -> list[Person]:
+    """Whom the page offers to fill the post: the dispatching unit's own people serving on no team now
+    (the eligibility check still decides when one is named)."""
+    unit_id = case.subject.home_unit_id if case.subject is not None else None
+    if unit_id is None:
+        return []
+    today = clock.today()
+    found = session.scalars(select(Person).where(Person.home_unit_id == unit_id).order_by(Person.name)).all()
+    return [p for p in found if p.id != case.subject_person_id and p.current_term(today) is None
+            and not any(t.start_date > today for t in p.terms)]
