@@ -80,3 +80,27 @@ def test_the_unit_names_the_replacement_on_the_case_page(app, api, login_as):
     done = act(unit, case["id"], "name_replacement", person_id=chosen, start_date="2026-03-16")
     assert done.status == 200 and not done.has("name_replacement-form")
     assert api("county.office").get(f"/api/v1/cases/{case['id']}").get_json()["recall"]["replacement"]["name"] == "赵新"
+
+
+def test_the_absence_draft_from_presence_data_becomes_a_recall(app, db, api):
+    """Ground 4 from the sign-in book: the sweep drafts, a person (the county office) decides."""
+    from datetime import date
+
+    from tests.test_absence_thresholds import _fill, _spell, _sweep
+    use_preset(app, "linfen-2018")
+    me = _me(api, "xinghua.member1")
+    _fill(app, db, date(2026, 3, 1), date(2026, 3, 31), _spell(date(2026, 3, 2), date(2026, 3, 17)), me)
+    assert len(_sweep(app, db, date(2026, 3, 25))) == 1
+    with on_day("2026-03-25"):
+        [draft] = [c for c in api("county.office").get(f"/api/v1/cases?kind=recall&person_id={me}").get_json()["items"]]
+        assert draft["state"] == "draft"
+        case = _ok(_act(api, "county.office", draft["id"], "submit"))
+        case = _ok(_act(api, "county.office", draft["id"], "approve"))
+    assert case["state"] == "notified" and case["recall"]["grounds"] == [4]
+    assert case["recall"]["evidence"]["days"] == 16
+    with on_day("2026-03-26"):
+        case = _ok(_act(api, "unit.agri", draft["id"], "confirm", talk_date="2026-03-26", note="约谈"))
+    assert case["state"] == "recalled"
+    person = api("county.office").get(f"/api/v1/people/{me}").get_json()
+    assert [t["end_date"] for t in person["terms"] if t["end_date"] == "2026-03-25"] == ["2026-03-25"]
+    assert {c["kind"] for c in person["consequences"]} >= {"no_awards", "no_promotion", "file_record"}
