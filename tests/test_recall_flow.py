@@ -115,6 +115,14 @@ def test_jiangxi_adjustment_needs_a_replacement_at_the_last_step(app, db, api):
     assert refused.get_json()["error"]["field"] == "replacement_person_id"
     assert api("county.org").get(f"/api/v1/cases/{case['id']}").get_json()["state"] == "pending"
 
+    graded = _outsider(app, db)
+    with app.app_context():  # 篇九 第五条(四): graded 基本称职 last year, the person is no qualified replacement
+        from models import PersonGrade
+        db.session.add(PersonGrade(person_id=graded, period="2025", kind="annual", grade="basic",
+                                   reason="annual_assessment", recorded_on=date(2026, 1, 15)))
+        db.session.commit()
+    graded_out = _act(api, "unit.agri", case["id"], "propose_replacement", replacement_person_id=graded)
+    assert graded_out.status_code == 422 and graded_out.get_json()["error"]["field"] == "replacement_person_id"
     replacement = _outsider(app, db)
     named = _ok(_act(api, "unit.agri", case["id"], "propose_replacement", replacement_person_id=replacement))
     assert named["recall"]["replacement"]["id"] == replacement

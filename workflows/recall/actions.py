@@ -1,7 +1,7 @@
 """What users do to a recall case: the holder of a draft submits or withdraws it; the offices of the
 route approve, reject, or (the deciding office of a recall) criticize; the dispatching unit names the
 replacement an adjustment needs, and confirms a recall with the talk its head held."""
-from workflows import approval, clock, engine, fields, tasks
+from workflows import approval, clock, engine, fields, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput
 from workflows.recall import machine, services
 from workflows.recall.machine import CONFIRM_TASK, PROPOSE_TASK
@@ -97,7 +97,8 @@ def _propose_replacement(case, ctx):
     person_id = ctx.data.get("replacement_person_id")
     if person_id is None:
         raise InvalidInput("required", "replacement_person_id")
-    person = services.replacement_for(ctx.session, person_id, case.subject)
+    person = services.replacement_for(ctx.session, person_id, case.subject,
+                                      policy.pinned_body(ctx.session, case.policy_id, case.policy_version))
     case.recall.replacement = person
     return {"replacement_person_id": person.id}
 

@@ -90,9 +90,10 @@ def _tier(person: Person) -> str | None:
     return person.home_unit.tier if person.home_unit is not None else None
 
 
-def replacement_for(session: Session, person_id: int | None, cadre: Person) -> Person | None:
-    """The replacement an adjustment names: another person, not serving on a team now (the vacancy's
-    full eligibility is checked when the dispatching unit names the replacement)."""
+def replacement_for(session: Session, person_id: int | None, cadre: Person, body: dict) -> Person | None:
+    """The replacement an adjustment names (篇九 第七条 "合格的接替人选"): another person, not serving on a
+    team now, and not graded out by the policy (篇九 第五条(四)); the rest of the vacancy's eligibility is
+    checked again when the dispatching unit names the replacement."""
     if person_id is None:
         return None
     found = session.get(Person, person_id) if 1 <= person_id <= fields.MAX_ID else None
@@ -100,6 +101,9 @@ def replacement_for(session: Session, person_id: int | None, cadre: Person) -> P
         raise InvalidInput("unknown_person", "replacement_person_id")
     if found.id == cadre.id or found.current_term(clock.today()) is not None:
         raise InvalidInput("replacement_not_eligible", "replacement_person_id")
+    from workflows.vacancy import eligibility, rules as vacancy_rules  # the grades a policy excludes
+    excluded = vacancy_rules.settings(body)["replacement_excluded_grades"]
+    eligibility.not_graded_out(session, found, excluded, "replacement_person_id")
     return found
 
 
@@ -119,7 +123,7 @@ def create(session: Session, actor: User, person_id: int, data: dict) -> Case:
     replacement = None
     if path == "adjustment":
         replacement = replacement_for(session, fields.integer(data, "replacement_person_id", required=False,
-                                                              low=1), person)
+                                                              low=1), person, where.policy.body)
     case = _open(session, actor, where.policy, person, where.village, grounds, reason, None, path, replacement)
     if holder == "cadre":
         tasks.open_user_task(session, case, PROPOSE_TASK, actor)

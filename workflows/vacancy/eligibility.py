@@ -25,7 +25,7 @@ def check(session: Session, vacancy: Vacancy, person_id: int, start: date, secti
     if person is None:
         raise InvalidInput("replacement_not_found", "person_id", id=person_id)
     _not_posted(person, start)
-    _not_graded_out(session, person, section["replacement_excluded_grades"])
+    not_graded_out(session, person, section["replacement_excluded_grades"])
     if section["keep_one_of_previous_batch"]:
         keep_one(vacancy, start)
     return person
@@ -39,14 +39,16 @@ def _not_posted(person: Person, start: date) -> None:
         raise InvalidInput("on_another_team", "person_id", team=held.team.name)
 
 
-def _not_graded_out(session: Session, person: Person, excluded: list[str]) -> None:
+def not_graded_out(session: Session, person: Person, excluded: list[str], field: str = "person_id") -> None:
+    """Refuse a person graded so in the last years (篇九 第五条(四)); also the replacement an adjustment
+    application names (篇九 第七条 "合格的接替人选"), under its own field."""
     if not excluded:
         return
     first_year = clock.today().year - GRADE_YEARS
     for grade in records.grades(session, person):
         year = grade["period"][:4]
         if grade["kind"] == "annual" and year.isdigit() and int(year) >= first_year and grade["grade"] in excluded:
-            raise InvalidInput("excluded_grade", "person_id", grade=grade["grade"], period=grade["period"])
+            raise InvalidInput("excluded_grade", field, grade=grade["grade"], period=grade["period"])
 
 
 def keep_one(vacancy: Vacancy, start: date) -> None:
