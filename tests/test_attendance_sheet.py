@@ -3,7 +3,7 @@ opens one per township (篇四) or village team (篇六) for the month just ende
 freezing its rows; the signer approves or returns it; then it is filed with the county office and each
 dispatching unit of its cadres (篇四), or the township (篇六), whose leave slips must match the month's
 granted leaves."""
-from datetime import date, timedelta
+from datetime import date
 from io import BytesIO
 
 from openpyxl import load_workbook

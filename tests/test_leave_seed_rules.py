@@ -1,6 +1,6 @@
 """Leave read closely against the seeds (/work/shared/seeds/): each test quotes the line it holds the
 product to, and goes the way a user does (the JSON API or the pages)."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tests.conftest import leave_dates, on_day, use_preset
 from tests.pages import act, file_leave as file_on_page, get, option_value, post, user

@@ -5,7 +5,6 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from models import OrgUnit
-from tests.conftest import leave_dates
 from tests.pages import get, user
 from workflows import clock
 

@@ -1,6 +1,6 @@
 """A month of a cadre's presence, built through the API as users do, read back as the day's statuses,
 the totals against the policy's target, and the subsidy basis — under two presets (api.md, Presence)."""
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest

@@ -80,7 +80,7 @@ def test_the_cadres_page_shows_each_week_met_or_short(app, db, api, login_as):
 
 
 def test_the_township_page_counts_short_weeks(app, db, api, login_as):
-    me = _build_march(app, db, api)
+    _build_march(app, db, api)
     with app.app_context():
         township = db.session.scalars(select(OrgUnit).where(OrgUnit.name == "东岭镇")).one().id
     head = user(login_as, "dongling.head")

@@ -8,11 +8,10 @@ from datetime import date
 
 from sqlalchemy import select
 
-from models import Person, PersonGrade, RoleGrant, Team, Term, User
+from models import Person, PersonGrade, RoleGrant, Team, User
 from tests.conftest import SICK_NOTE, leave_dates, on_day, use_preset
 from webapp.extensions import db as _db
-from workflows import clock
-from workflows.presence.jurisdiction import policy_of
+from workflows import clock, policy
 from workflows.recall import hooks, services
 from workflows.unit_of_work import UnitOfWork
 
@@ -40,7 +39,7 @@ def term_ends(app, name: str, on: date = YESTERDAY) -> int:
             term = person.current_term(on)
             village = term.team.village
             actor = session.scalars(select(User).where(User.username == "county.office")).one()
-            case = services.open_draft(session, actor, policy_of(session, village), person, village, [4],
+            case = services.open_draft(session, actor, policy.in_force(session, village), person, village, [4],
                                        "连续旷工", {})
             term.end_date = on
             session.flush()

@@ -21,7 +21,7 @@ from webapp.messages import describe_error
 from workflows import clock, people
 from workflows.errors import InvalidInput, WorkflowError
 from workflows.fields import MAX_ID
-from workflows.presence import attendance, confirmations, days, go_live, jurisdiction, rules, sign_ins, whereabouts
+from workflows.presence import attendance, confirmations, days, go_live, jurisdiction, sign_ins, whereabouts
 from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("presence", __name__, url_prefix="/presence")
@@ -42,7 +42,7 @@ def _month_so_far(person):
     first, _last = days.month_range(today)
     day_map = days.statuses(db.session, [person.id], first, today, today)[person.id]
     term = person.current_term(today)
-    settings = rules.settings(jurisdiction.policy_of(db.session, term.team.village).body)
+    settings = jurisdiction.settings_of(db.session, term.team.village)
     return day_map, days.totals(db.session, day_map, settings, first), settings
 
 

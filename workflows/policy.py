@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models import PolicyVersion, User
 from workflows import task_policy
+from workflows.errors import Conflict
 
 PRESET_DIR = Path(__file__).parent / "policies"
 
@@ -154,6 +155,20 @@ def latest(session: Session, policy_id: str) -> PolicyVersion | None:
         select(PolicyVersion).where(PolicyVersion.policy_id == policy_id)
         .order_by(PolicyVersion.version.desc()).limit(1)
     ).first()
+
+
+def in_force(session: Session, unit, cache: dict | None = None) -> PolicyVersion:
+    """The newest version of the policy a unit runs under: its city's or county's (the nearest
+    ancestor that names one). `cache` (policy id → version) spares a query per unit when many are
+    read at once. Conflict `no_policy` where none is named."""
+    policy_id = next((u.policy_id for u in unit.ancestors() if u.policy_id), None)
+    cache = {} if cache is None else cache
+    if policy_id and policy_id not in cache:
+        cache[policy_id] = latest(session, policy_id)
+    version = cache.get(policy_id) if policy_id else None
+    if version is None:
+        raise Conflict("no_policy")
+    return version
 
 
 def versions(session: Session, policy_id: str) -> list[PolicyVersion]:

@@ -9,7 +9,7 @@ from webapp.extensions import db
 from workflows import clock, people
 from workflows.errors import InvalidInput
 from workflows.fields import MAX_ID
-from workflows.presence import attendance, days, jurisdiction, rules, sign_ins
+from workflows.presence import attendance, days, jurisdiction, sign_ins
 from workflows.unit_of_work import UnitOfWork
 
 
@@ -87,7 +87,7 @@ def person_month(person, month: date) -> dict:
     first, last = days.month_range(month)
     day_map = days.statuses(db.session, [person.id], first, last)[person.id]
     term = next((t for t in reversed(person.terms) if t.start_date <= last), None)
-    settings = (rules.settings(jurisdiction.policy_of(db.session, term.team.village).body) if term
+    settings = (jurisdiction.settings_of(db.session, term.team.village) if term
                 else {"targets": {}, "subsidy_per_day": 0})
     signs_out = "sign_out" in settings
     body = {"days": [{"date": d.isoformat(), "status": s.status, "late": s.late,

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from models import AttendanceSheet, OrgUnit, Team, Term
-from workflows import engine, offices, people
+from workflows import engine, offices, people, policy
 from workflows.attendance_sheet import machine, rules
 from workflows.errors import Conflict
 from workflows.presence import days as presence_days
@@ -67,7 +67,7 @@ def open_due(session: Session, on: date) -> list[AttendanceSheet]:
         if begin is not None and begin > last:
             continue  # the records began after the month: nothing to count
         try:
-            version = jurisdiction.policy_of(session, unit, versions)
+            version = policy.in_force(session, unit, versions)
         except Conflict:
             continue  # no policy over the unit
         settings = rules.settings(version.body)

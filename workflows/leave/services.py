@@ -39,11 +39,7 @@ def posting(session: Session, person: Person | None, on: date) -> Applicant:
     home = person.home_unit
     if home is None or home.tier is None:
         raise Conflict("no_dispatching_unit")
-    policy_id = next((u.policy_id for u in village.ancestors() if u.policy_id), None)
-    version = policy.latest(session, policy_id) if policy_id else None
-    if version is None:
-        raise Conflict("no_policy")
-    return Applicant(person, village, term.applicant_role, home.tier, version)
+    return Applicant(person, village, term.applicant_role, home.tier, policy.in_force(session, village))
 
 
 @dataclass(frozen=True)

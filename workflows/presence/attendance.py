@@ -13,7 +13,7 @@ from models import OrgUnit, Person, Team, Term, User
 from workflows import people
 from workflows.errors import Forbidden, NotFound
 from workflows.presence import days as presence_days
-from workflows.presence import jurisdiction, rules
+from workflows.presence import jurisdiction
 
 
 @dataclass
@@ -80,7 +80,7 @@ def rows(session: Session, month: date, township: OrgUnit | None = None, team: T
     for person_id, term in posted.items():
         village = term.team.village
         if village.id not in settings_cache:
-            settings_cache[village.id] = rules.settings(jurisdiction.policy_of(session, village, versions).body)
+            settings_cache[village.id] = jurisdiction.settings_of(session, village, versions)
         settings = settings_cache[village.id]
         day_map = {d: s for d, s in derived[person_id].items() if first <= d <= last}
         found.append(Row(term.person, village, presence_days.totals(session, day_map, settings, first),

@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from models import AbsenceDay, Case, DutyDay, LeaveRequest, MissedDay, OrgUnit, SignIn, Team, Term
-from workflows import calendar, clock, people, policy
+from workflows import calendar, clock, policy
 from workflows.leave import rules as leave_rules
-from workflows.presence import jurisdiction, rules
+from workflows.presence import jurisdiction
 from workflows.sql import among
 
 STATUSES = ("present", "trip", "leave", "absent", "rest", "off_term", "no_record", "open")
@@ -292,9 +292,6 @@ def month_range(month: date) -> tuple[date, date]:
     first = month.replace(day=1)
     return first, _month_end(first)
 
-
-def settings_for_unit(session: Session, unit: OrgUnit) -> dict:
-    return rules.settings(jurisdiction.policy_of(session, unit).body)
 
 
 # ---------------------------------------------------------------- the week: 五天四夜 (004 第十三条)

@@ -3,27 +3,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from models import OrgUnit, PolicyVersion
+from models import OrgUnit
 from workflows import policy
-from workflows.errors import Conflict
 from workflows.presence import rules
 
 
-def policy_of(session, village: OrgUnit, cache: dict | None = None) -> PolicyVersion:
-    """The newest version of the policy the village's city or county runs (nearest ancestor's wins).
-    `cache` (policy id → version) spares a query per village when many are read at once."""
-    policy_id = next((u.policy_id for u in village.ancestors() if u.policy_id), None)
-    cache = {} if cache is None else cache
-    if policy_id and policy_id not in cache:
-        cache[policy_id] = policy.latest(session, policy_id)
-    version = cache.get(policy_id) if policy_id else None
-    if version is None:
-        raise Conflict("no_policy")
-    return version
-
-
-def settings_of(session, village: OrgUnit) -> dict:
-    return rules.settings(policy_of(session, village).body)
+def settings_of(session, village: OrgUnit, cache: dict | None = None) -> dict:
+    """The [presence] rules the village runs under (workflows.policy.in_force; `cache` as there)."""
+    return rules.settings(policy.in_force(session, village, cache).body)
 
 
 def records_begin(unit: OrgUnit) -> date | None:

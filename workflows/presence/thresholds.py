@@ -24,10 +24,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
 from models import AbsenceCrossing, Case, OrgUnit, Person, PolicyVersion, Team, Term
-from workflows import grades, people
+from workflows import grades, people, policy
 from workflows.errors import Conflict
 from workflows.presence import days as presence_days
-from workflows.presence import jurisdiction, rules, spells
+from workflows.presence import rules, spells
 from workflows.sweep import register_job
 from workflows.system import system_user
 
@@ -75,7 +75,7 @@ def postings(session: Session, start: date, end: date) -> dict[int, Posting]:
     for person_id, term in latest.items():
         village = term.team.village
         try:
-            version = jurisdiction.policy_of(session, village, cache)
+            version = policy.in_force(session, village, cache)
         except Conflict:
             continue  # a village under no policy keeps no presence
         found[person_id] = Posting(person_id, village, version, rules.settings(version.body))

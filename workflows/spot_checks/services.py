@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from models import Case, Explanation, LeaveRequest, OrgUnit, Person, SpotCheck, SpotCheckFinding, Team, Term, User
 from workflows import clock, engine, fields, policy
-from workflows.errors import Conflict, Forbidden, InvalidInput
+from workflows.errors import Forbidden, InvalidInput
 from workflows.fields import MAX_ID
 from workflows.leave import rules as leave_rules
 from workflows.spot_checks.machine import open_explain_task
@@ -105,14 +105,6 @@ def covering(session: Session, person_ids: list[int], day: date) -> dict[int, Ca
     return found
 
 
-def _policy_of(session: Session, village: OrgUnit):
-    policy_id = next((u.policy_id for u in village.ancestors() if u.policy_id), None)
-    version = policy.latest(session, policy_id) if policy_id else None
-    if version is None:
-        raise Conflict("no_policy")
-    return version
-
-
 def record_check(session: Session, actor: User, inp: CheckInput) -> tuple[SpotCheck, list[Case]]:
     """Record the check and its findings; open one explanation case per absent cadre whose day no
     leave or trip covers. Returns the check and the cases opened."""
@@ -128,7 +120,7 @@ def record_check(session: Session, actor: User, inp: CheckInput) -> tuple[SpotCh
         stranger = next((p for p in people if p not in on_post), None)
         if stranger is not None:
             raise InvalidInput("not_posted_there", name, person_id=stranger)
-    version = _policy_of(session, village)
+    version = policy.in_force(session, village)
     check = SpotCheck(village=village, day=inp.day, time=inp.time, method=inp.method, note=inp.note,
                       present=list(inp.present), created_by_id=actor.id)
     session.add(check)

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from models import Case, Person, Team, Term, User, Vacancy, utcnow
 from models.org import LEADING_POSITIONS
 from workflows import clock, policy, tasks
-from workflows.presence.jurisdiction import policy_of
 from workflows.recall import hooks
 from workflows.errors import Conflict
 from workflows.vacancy import handover, leadership, rules
@@ -35,7 +34,7 @@ def settings_for(session: Session, case: Case) -> dict:
 def team_settings(session: Session, team: Team) -> dict:
     """The `[vacancy]` rules the team's village runs under now (defaults where it has no policy)."""
     try:
-        return rules.settings(policy_of(session, team.village).body)
+        return rules.settings(policy.in_force(session, team.village).body)
     except Conflict:
         return rules.settings(None)
 

@@ -13,16 +13,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import Team, Term, WorkLogEntry, WorkLogReview
 from workflows import engine, offices, people, policy, tasks
+from workflows.errors import Conflict
 from workflows.sweep import register_job
 from workflows.system import system_user
 from workflows.work_log import periods, rules
 
 KIND = "work_log_review"
-
-
-def _policy_of(session: Session, team: Team):
-    policy_id = next((u.policy_id for u in team.village.ancestors() if u.policy_id), None)
-    return policy.latest(session, policy_id) if policy_id else None
 
 
 def _served(team: Team, start: date, end: date) -> bool:
@@ -49,12 +45,14 @@ def open_due(session: Session, on: date) -> list[WorkLogReview]:
     first = _first_entries(session)
     opened = []
     actor = None
+    versions: dict = {}  # one query per policy, not per team
     for team in teams:
         if team.id not in first:
             continue
-        version = _policy_of(session, team)
-        if version is None:
-            continue
+        try:
+            version = policy.in_force(session, team.village, versions)
+        except Conflict:
+            continue  # no policy over the village: no review to owe
         for review in rules.settings(version.body)["reviews"]:
             start, end = periods.last_ended(on, review["every_months"])
             office = review["office"]
