@@ -12,6 +12,7 @@ Reading rights come from the reader's grants and postings, never from the reques
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sqlalchemy import and_, func
 from sqlalchemy.orm import Session
 
 from models import Case, OrgUnit, Person, Team, Term, User
@@ -41,6 +42,15 @@ _OVERSEEING_ROLES = ("admin", "inspector")
 def last_day(term: Term) -> date:
     """The term's last day: the recorded end, or the planned one while none is recorded."""
     return term.end_date or term.planned_end_date
+
+
+# `last_day` in a query.
+LAST_DAY = func.coalesce(Term.end_date, Term.planned_end_date)
+
+
+def serving_between(start: date, end: date):
+    """SQL condition: the term runs on some day of start..end (both included)."""
+    return and_(Term.start_date <= end, LAST_DAY >= start)
 
 
 def current_terms(terms: list[Term], on: date) -> list[Term]:

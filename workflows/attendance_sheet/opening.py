@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session
 
 from models import AttendanceSheet, OrgUnit, Team, Term
 from workflows import engine, offices, people, policy
@@ -31,9 +31,8 @@ def month_ended(on: date) -> date:
 
 def _posted_villages(session: Session, first: date, last: date) -> set[int]:
     """The villages whose team had a cadre posted on some day of first..last."""
-    terms = session.scalars(select(Term).where(Term.start_date <= last)
-                            .options(joinedload(Term.team).load_only(Team.village_id))).all()
-    return {t.team.village_id for t in terms if people.last_day(t) >= first}
+    return set(session.scalars(select(Team.village_id).join(Term, Term.team_id == Team.id)
+                               .where(people.serving_between(first, last)).distinct()))
 
 
 def _candidates(session: Session, villages: set[int]) -> list[OrgUnit]:

@@ -62,13 +62,13 @@ def rows(session: Session, month: date, township: OrgUnit | None = None, team: T
     the county's townships."""
     first, last = presence_days.month_range(month)
     teams = _teams(session, township, team, county)
-    terms = session.scalars(select(Term).where(Term.team_id.in_([t.id for t in teams]), Term.start_date <= last)
+    terms = session.scalars(select(Term).where(Term.team_id.in_([t.id for t in teams]),
+                                               people.serving_between(first, last))
                             .options(joinedload(Term.person), joinedload(Term.team).joinedload(Team.village))
                             .order_by(Term.team_id, Term.start_date, Term.id)).all()
     posted = {}
     for t in terms:
-        if people.last_day(t) >= first:
-            posted.setdefault(t.person_id, t)
+        posted.setdefault(t.person_id, t)
     # Read over the whole weeks touching the month (the week check's range) and cut to the month for
     # the totals: one derivation serves both.
     w_first, w_last = presence_days.weeks_range(first)

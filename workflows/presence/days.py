@@ -24,11 +24,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from models import AbsenceDay, Case, DutyDay, LeaveRequest, MissedDay, OrgUnit, SignIn, Team, Term
-from workflows import calendar, clock, policy
+from workflows import calendar, clock, people, policy
 from workflows.leave import rules as leave_rules
 from workflows.presence import jurisdiction
 from workflows.sql import among
@@ -89,10 +89,9 @@ class _Span:
 
 def _spans(session, person_ids, start, end) -> dict[int, list[_Span]]:
     """Each person's terms touching start..end, read as plain columns (a county's 2,000 terms)."""
-    last = func.coalesce(Term.end_date, Term.planned_end_date)
-    rows = session.execute(select(Term.person_id, Term.start_date, last, Team.village_id)
+    rows = session.execute(select(Term.person_id, Term.start_date, people.LAST_DAY, Team.village_id)
                            .join(Team, Team.id == Term.team_id)
-                           .where(among(Term.person_id, person_ids), Term.start_date <= end, last >= start))
+                           .where(among(Term.person_id, person_ids), people.serving_between(start, end)))
     found = defaultdict(list)
     for person_id, first, last_day, village_id in rows:
         found[person_id].append(_Span(first, last_day, village_id))

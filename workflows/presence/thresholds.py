@@ -64,11 +64,11 @@ def postings(session: Session, start: date, end: date) -> dict[int, Posting]:
     """Every person with a term touching start..end, at the village of their latest such term."""
     # Every unit in one statement, so that walking a village's ancestors costs none.
     session.scalars(select(OrgUnit)).all()
-    terms = session.scalars(select(Term).where(Term.start_date <= end)
+    terms = session.scalars(select(Term).where(people.serving_between(start, end))
                             .options(joinedload(Term.team).joinedload(Team.village))).all()
     latest: dict[int, Term] = {}
     for t in terms:
-        if people.last_day(t) >= start and (t.person_id not in latest or t.start_date > latest[t.person_id].start_date):
+        if t.person_id not in latest or t.start_date > latest[t.person_id].start_date:
             latest[t.person_id] = t
     cache: dict = {}
     found = {}
