@@ -5,6 +5,7 @@ from models.base import Base, utcnow
 from models.calendar import CalendarDay, HolidayNotice
 from models.cases import AbsenceDay, Attachment, BlackoutPeriod, Case, Event, Filing, Task
 from models.consequences import PersonConsequence, UnitConsequence
+from models.handover import Handover, HandoverItem, TermEnd
 from models.leave import LeaveLedger, LeaveRequest
 from models.login import LoginAttempt
 from models.org import ApiToken, OrgUnit, Person, RoleGrant, Team, Term, User
@@ -29,4 +30,5 @@ __all__ = [
     "PresenceStartChange",
     "PersonConsequence", "UnitConsequence",
     "Vacancy",
+    "Handover", "HandoverItem", "TermEnd",
 ]

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import create_engine, select, text
 
-from models import Base, User
+from models import Base, OrgUnit, Person, User
 from webapp import create_app
 from webapp.auth import new_token
 from webapp.extensions import db as _db
@@ -122,6 +122,20 @@ class ApiClient:
 def api(app, token_for):
     """api('county.office') → an ApiClient for that demo user."""
     return lambda username: ApiClient(app.test_client(), token_for(username))
+
+
+def reserve(app, name: str, unit: str = "县农业农村局") -> int:
+    """A cadre of the unit's roster on no team, with an account (demo password) named after their id:
+    whom a unit names as a replacement or a successor. Returns the person's id."""
+    with app.app_context():
+        home = _db.session.scalars(select(OrgUnit).where(OrgUnit.name == unit)).one()
+        person = Person(name=name, home_unit=home)
+        _db.session.add(person)
+        _db.session.flush()
+        _db.session.add(User(username=f"reserve.{person.id}", password_hash=demo_data._demo_password_hash(),
+                             person=person))
+        _db.session.commit()
+        return person.id
 
 
 def use_preset(app, preset: str) -> None:

@@ -2,22 +2,13 @@
 the township proposes, the county office issues the notice, the dispatching unit confirms the talk;
 then the consequences on the cadre, the vacancy on the team, the 3-day filing going overdue, an
 ineligible replacement refused and an eligible one named (004 第十七条; domain §4)."""
-from sqlalchemy import select
 
-from models import OrgUnit, Person
-from tests.conftest import on_day, use_preset
+from tests.conftest import on_day, reserve, use_preset
 from tests.test_recall_flow import _act, _me, _ok, _open
-from webapp.extensions import db as _db
 
 
 def _reserve(app, name="赵新", unit="县农业农村局") -> int:
-    """A cadre of the unit's roster on no team."""
-    with app.app_context():
-        home = _db.session.scalars(select(OrgUnit).where(OrgUnit.name == unit)).one()
-        person = Person(name=name, home_unit=home)
-        _db.session.add(person)
-        _db.session.commit()
-        return person.id
+    return reserve(app, name, unit)
 
 
 def _task(api, username, case_id, kind):

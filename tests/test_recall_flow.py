@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from models import Case, OrgUnit, Person
-from tests.conftest import SICK_NOTE, SICK_NOTE_BYTES, on_day, use_preset
+from models import Case, Person
+from tests.conftest import SICK_NOTE, SICK_NOTE_BYTES, on_day, reserve, use_preset
 
 TODAY = "2026-03-10"
 
@@ -92,12 +92,7 @@ def test_a_county_sent_cadres_adjustment_goes_to_the_county_office(app, api):
 
 def _outsider(app, db, unit_name="县农业农村局") -> int:
     """A person of the dispatching unit on no team: a replacement the application can name."""
-    with app.app_context():
-        unit = db.session.scalars(select(OrgUnit).where(OrgUnit.name == unit_name)).one()
-        person = Person(name="接替人", home_unit=unit)
-        db.session.add(person)
-        db.session.commit()
-        return person.id
+    return reserve(app, "接替人", unit_name)
 
 
 def test_jiangxi_adjustment_needs_a_replacement_at_the_last_step(app, db, api):

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 from models import Person, PersonGrade, RoleGrant, Team, User
-from tests.conftest import SICK_NOTE, leave_dates, on_day, use_preset
+from tests.conftest import SICK_NOTE, leave_dates, on_day, reserve, use_preset
 from webapp.extensions import db as _db
 from workflows import clock, policy
 from workflows.recall import hooks, services
@@ -56,17 +56,13 @@ def end_term(app, name: str, on: date) -> None:
 
 def new_person(app, name: str, home: str = "县农业农村局", grade: str | None = None) -> int:
     """A cadre on no team, as the unit's roster holds them; with an annual grade of 2025 if given."""
-    with app.app_context():
-        from models import OrgUnit
-        unit = _db.session.scalars(select(OrgUnit).where(OrgUnit.name == home)).one()
-        person = Person(name=name, home_unit=unit)
-        _db.session.add(person)
-        _db.session.flush()
-        if grade is not None:
-            _db.session.add(PersonGrade(person_id=person.id, period="2025", kind="annual", grade=grade,
+    person_id = reserve(app, name, home)
+    if grade is not None:
+        with app.app_context():
+            _db.session.add(PersonGrade(person_id=person_id, period="2025", kind="annual", grade=grade,
                                         reason="annual_assessment", recorded_on=date(2026, 1, 15)))
-        _db.session.commit()
-        return person.id
+            _db.session.commit()
+    return person_id
 
 
 def open_task(case: dict, kind: str) -> dict | None:

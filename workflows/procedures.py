@@ -6,3 +6,4 @@ from workflows import spot_checks  # noqa: F401
 from workflows import recall  # noqa: F401
 from workflows.vacancy import registration  # noqa: F401  (the vacancy a recall leaves; joins its actions)
 from workflows import attendance_sheet  # noqa: F401
+from workflows import handover  # noqa: F401

@@ -117,7 +117,7 @@ DOCUMENT_TYPES = ("application/pdf", "image/jpeg", "image/png")
 DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
-def attach(session: Session, case: Case, actor: User, document: Document) -> None:
+def attach(session: Session, case: Case, actor: User, document: Document) -> Attachment:
     if document.content_type not in DOCUMENT_TYPES:
         raise InvalidInput("document_type", "document", types="PDF, JPEG, PNG")
     if not document.data:
@@ -126,9 +126,10 @@ def attach(session: Session, case: Case, actor: User, document: Document) -> Non
         raise InvalidInput("document_too_large", "document", max_mb=DOCUMENT_MAX_BYTES // (1024 * 1024))
     # The checks every upload passes: content against type, a safe name, the case's count and bytes.
     document = uploads.checked(document, [a.size for a in case.attachments])
-    case.attachments.append(Attachment(filename=document.filename, size=len(document.data),
-                                        content_type=document.content_type, data=document.data,
-                                        uploaded_by_id=actor.id))
+    added = Attachment(filename=document.filename, size=len(document.data), content_type=document.content_type,
+                       data=document.data, uploaded_by_id=actor.id)
+    case.attachments.append(added)
+    return added
 
 
 def check_proxy(actor: User, who: Applicant, leave_type: str) -> None:

@@ -36,6 +36,10 @@ def grant_office(person: Person, village: OrgUnit) -> None:
             user.grants.append(RoleGrant(role=LEADER_OFFICE, org_unit=village))
 
 
+def holds_office(person: Person, village: OrgUnit) -> bool:
+    return any(g.role == LEADER_OFFICE and g.org_unit_id == village.id for u in person.accounts for g in u.grants)
+
+
 def revoke_office(person: Person, village: OrgUnit) -> None:
     for user in person.accounts:
         for grant in [g for g in user.grants if g.role == LEADER_OFFICE and g.org_unit_id == village.id]:
