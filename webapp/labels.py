@@ -127,10 +127,15 @@ LEDGER_TYPES = {**LEAVE_TYPES, "absence": _l("Absence without leave")}
 GRADES = {"excellent": _l("Excellent"), "competent": _l("Competent"), "basic": _l("Basically competent"),
           "incompetent": _l("Incompetent")}
 
+# The five headings of a handover (篇二/篇十三 "五个清楚").
+HANDOVER_HEADINGS = {"duties": _l("Duties and tasks"), "village": _l("Village and household conditions"),
+                     "unfinished": _l("Unfinished work"), "records": _l("Ledgers and records"),
+                     "funds": _l("Work funds and assets")}
+
 ALL = {"state": STATES, "office": OFFICES, "role": ROLES, "leave_type": LEAVE_TYPES, "ledger_type": LEDGER_TYPES,
        "action": ACTIONS, "task_kind": TASK_KINDS, "unit_kind": UNIT_KINDS, "position": POSITIONS,
        "applicant": APPLICANT_ROLES, "tier": TIERS, "task_hint": TASK_HINTS, "kind": CASE_KINDS,
-       "presence": PRESENCE, "grade": GRADES, "business": BUSINESS}
+       "presence": PRESENCE, "grade": GRADES, "business": BUSINESS, "handover_heading": HANDOVER_HEADINGS}
 
 
 def label(kind: str, code: str | None, default: str | None = None) -> str:

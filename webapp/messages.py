@@ -293,7 +293,7 @@ def describe(code: str, field: str | None = None, **params) -> str:
         return code
     kinds = {"state": "state", "office": "office", "offices": "office", "kind": "unit_kind",
              "parent_kind": "unit_kind", "type": "leave_type", "role": "role", "applicant": "applicant",
-             "tier": "tier", "grade": "grade"}
+             "tier": "tier", "grade": "grade", "heading": "handover_heading"}
     values = {k: _named(kinds[k], v) if k in kinds else v for k, v in params.items()}
     values["field"] = str(FIELDS.get(field, field or ""))
     return str(template) % values
@@ -324,3 +324,30 @@ MESSAGES.update({
                                  "trip, a meeting or a training. Leave %(field)s out, or choose the official trip."),
 })
 FIELDS.update({"business": _l("Kind of business")})
+
+# The handover (交接) and rotation (轮换).
+MESSAGES.update({
+    "heading_empty": _l("%(field)s: nothing is listed under “%(heading)s”. List what is handed over, or say "
+                        "“无” (nothing) explicitly."),
+    "keep_one": _l("%(team)s would keep no member of the previous team: %(rule)s asks that at least one member "
+                   "of the previous batch stays. Keep one of them for now."),
+    "dispute_open": _l("An item is still disputed: resolve it before submitting the list again."),
+    "item_reviewed": _l("%(field)s: this item was reviewed already."),
+    "item_not_disputed": _l("%(field)s: only a disputed item is resolved."),
+    "unknown_item": _l("%(field)s: there is no such item here."),
+    "invalid_amount": _l("%(field)s must be an amount in yuan, not negative, to the fen (e.g. 1200.50)."),
+    "same_person": _l("%(field)s: the incoming cadre cannot be the outgoing one."),
+    "not_serving": _l("%(field)s: %(person)s serves on no team now."),
+    "handover_open": _l("%(person)s's handover is already under way."),
+    "date_in_past": _l("%(field)s is in the past (today is %(today)s)."),
+    "may_not_open_handover": _l("You may not open this handover: the team leader, the township, the county office "
+                                "or the cadre's dispatching unit does."),
+    "duplicate_pair": _l("%(field)s names a cadre twice."),
+    "already_done": _l("%(field)s: ticked off already."),
+})
+FIELDS.update({
+    "items": _l("Items"), "heading": _l("Heading"), "title": _l("Item"), "detail": _l("Details"),
+    "amount": _l("Amount (yuan)"), "item_id": _l("Item"), "outgoing_person_id": _l("Outgoing cadre"),
+    "incoming_person_id": _l("Incoming cadre"), "handover_date": _l("Handover date"), "pairs": _l("Pairs"),
+    "absent_reason": _l("Why the outgoing cadre cannot take part"), "index": _l("Checklist item"),
+})

@@ -61,11 +61,12 @@ def decide(case: Case, actor: User, state: str = "pending") -> Task:
     return task
 
 
-def approve(case: Case, actor: User, fire) -> dict:
+def approve(case: Case, actor: User, fire, state: str = "pending") -> dict:
     """Record the actor's approval of the current step. A joint step waits for every office; any
     one office of a step that is not joint decides it. When the step is decided, `fire()` moves
-    the case on (the machine's approve: the next step, or approved)."""
-    task = decide(case, actor)
+    the case on (the machine's approve: the next step, or approved). `state` is the one the
+    procedure's route runs in."""
+    task = decide(case, actor, state)
     tasks.close(task, actor, "approve")
     waiting = [t for t in case.open_tasks if t.kind == "approve" and t.step == task.step]
     if waiting and case.route[task.step]["joint"]:
@@ -76,11 +77,11 @@ def approve(case: Case, actor: User, fire) -> dict:
     return {"step": task.step, "office": task.office_code}
 
 
-def decline(case: Case, actor: User, action: str, comment: str | None, fire) -> dict:
+def decline(case: Case, actor: User, action: str, comment: str | None, fire, state: str = "pending") -> dict:
     """Reject or return: either needs the approver's reasons, and ends the step."""
     if not comment:
         raise InvalidInput("required", "comment")
-    task = decide(case, actor)
+    task = decide(case, actor, state)
     tasks.close(task, actor, action)
     fire()
     return {"step": task.step, "office": task.office_code}

@@ -249,6 +249,41 @@ def document() -> dict:
                                    "reason": {"type": "string"},
                                    "replacement_person_id": {"type": "integer", "minimum": 1}}})},
                 "responses": _write_responses("201", _ref("Case"), 403, 409)}},
+            "/api/v1/handovers": {"post": {
+                "summary": "Open a handover (交接) from a serving cadre to an incoming one on a date (the team "
+                           "leader, the township, the county office or the cadre's dispatching unit): a task for "
+                           "the outgoing cadre, or for the office listing for them when absent_reason is given",
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["outgoing_person_id", "incoming_person_id", "handover_date"],
+                    "properties": {"outgoing_person_id": {"type": "integer", "minimum": 1},
+                                   "incoming_person_id": {"type": "integer", "minimum": 1},
+                                   "handover_date": {"type": "string", "format": "date"},
+                                   "absent_reason": {"type": "string"}}})},
+                "responses": _write_responses("201", _ref("Case"), 403, 409)}},
+            "/api/v1/rotations": {"post": {
+                "summary": "A rotation plan for a team (the county office): one handover per pair, all or none; "
+                           "422 keep_one where the pairs would replace every member under a policy that keeps one",
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["team_id", "date", "pairs"],
+                    "properties": {"team_id": {"type": "integer", "minimum": 1},
+                                   "date": {"type": "string", "format": "date"},
+                                   "pairs": {"type": "array", "minItems": 1, "items": {
+                                       "type": "object", "required": ["outgoing", "incoming"],
+                                       "properties": {"outgoing": {"type": "integer", "minimum": 1},
+                                                      "incoming": {"type": "integer", "minimum": 1}}}}}})},
+                "responses": _write_responses("201", {"type": "object", "properties": {
+                    "cases": {"type": "array", "items": _ref("Case")}}}, 403, 409)}},
+            "/api/v1/cases/{case_id}/items": {"post": {
+                "summary": "Add an item to a handover's list (the outgoing cadre, or the office listing for them)",
+                "parameters": [_CASE_ID],
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["heading", "title"],
+                    "properties": {"heading": {"enum": ["duties", "village", "unfinished", "records", "funds"]},
+                                   "title": {"type": "string", "maxLength": 200}, "detail": {"type": "string"},
+                                   "amount": {"type": ["number", "string"]},
+                                   "documents": {"type": "array", "items": {"type": "object"}},
+                                   "version": {"type": "integer", "minimum": 1}}})},
+                "responses": _write_responses("201", _ref("Case"), 403, 404, 409)}},
             "/api/v1/leave-requests/preview": {"post": {
                 "summary": "The route and day count a leave would get, without filing it",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},

@@ -94,11 +94,12 @@ def _resolve_item(case, ctx):
 
 
 def _approve(case, ctx):
-    return approval.approve(case, ctx.actor, lambda: engine.fire(case, "approve", ctx))
+    return approval.approve(case, ctx.actor, lambda: engine.fire(case, "approve", ctx), machine.SIGNING)
 
 
 def _return(case, ctx):
-    return approval.decline(case, ctx.actor, "return", ctx.comment, lambda: engine.fire(case, "return", ctx))
+    return approval.decline(case, ctx.actor, "return", ctx.comment, lambda: engine.fire(case, "return", ctx),
+                            machine.SIGNING)
 
 
 def _cancel(case, ctx):

@@ -19,6 +19,8 @@ from workflows.handover import parties, rules
 
 STATES = ["listing", "reviewing", "returned", "signing", "done", "cancelled"]
 FINAL_STATES = {"done", "cancelled"}
+# The state the route of signatures runs in.
+SIGNING = "signing"
 LIST_TASK = "list_items"
 REVIEW_TASK = "review_items"
 FILE_TASK = "file_record"
