@@ -221,3 +221,22 @@ def test_a_cadre_serving_elsewhere_cannot_come_in_and_a_cadre_cannot_open_their_
     refused = _open(api, "xinghua.leader", lina, busy)
     assert refused.status_code == 422 and refused.get_json()["error"]["code"] == "on_another_team"
     assert _open(api, "xinghua.member2", lina, reserve(app, "钱程")).status_code == 403
+
+
+def test_a_member_of_the_team_takes_over_the_leaders_post(app, api):
+    leader, wang = _me(api, "xinghua.leader"), _me(api, "xinghua.member2")
+    # Serving on this team does not bar a member from the leader's post; a member's post it does.
+    assert _open(api, "dongling.head", _me(api, "xinghua.member1"), wang).get_json()["error"]["code"] == \
+        "on_another_team"
+    case = _ok(_open(api, "dongling.head", leader, wang), 201)
+    _list_the_rest(api, "xinghua.leader", case["id"])
+    _ok(api("xinghua.leader").post(f"/api/v1/cases/{case['id']}/items", json={"heading": "unfinished", "title": "无"}),
+        201)
+    _ok(_act(api, "xinghua.leader", case["id"], "submit"))
+    _confirm_all(api, "xinghua.member2", case["id"])
+    assert _ok(_act(api, "dongling.head", case["id"], "approve"))["state"] == "done"
+    terms = api("admin").get(f"/api/v1/people/{wang}").get_json()["terms"]
+    assert [(t["role"], t["start_date"], t["end_date"]) for t in terms] == [
+        ("member", "2025-03-01", "2026-03-19"), ("first_secretary", HANDOVER_DATE, "2027-02-28")]
+    # 王强 now holds the team leader's office.
+    assert "team_leader" in {r["role"] for r in api("xinghua.member2").get("/api/v1/me").get_json()["roles"]}

@@ -68,15 +68,22 @@ def open_handover(session: Session, actor: User, opening: Opening, field: str = 
 
 
 def check_incoming(session: Session, person: Person, outgoing: Term, on: date, field: str) -> None:
-    """Another person, serving on no team from the handover date on, and not graded out by the policy."""
+    """Another person, serving on no team from the handover date on (a member of the same team may
+    take over its leader's post), and not graded out by the policy."""
     if person.id == outgoing.person_id:
         raise InvalidInput("same_person", field)
     since = min(clock.today(), on)
     held = next((t for t in person.terms if people.last_day(t) >= since), None)
-    if held is not None:
+    if held is not None and not is_promotion(held, outgoing):
         raise InvalidInput("on_another_team", field, team=held.team.name)
     body = policy.in_force(session, outgoing.team.village).body
     eligibility.not_graded_out(session, person, vacancy_rules.settings(body)["replacement_excluded_grades"], field)
+
+
+def is_promotion(held: Term, outgoing: Term) -> bool:
+    """A member of the team takes over its leader's post (a team leader's change from within)."""
+    return (held.team_id == outgoing.team_id and outgoing.position in LEADING_POSITIONS
+            and held.position not in LEADING_POSITIONS)
 
 
 def open_for(session: Session, term: Term) -> Case | None:

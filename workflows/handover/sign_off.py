@@ -25,8 +25,7 @@ def complete(session: Session, case: Case, actor: User) -> None:
     if term.end_date is None or term.end_date > on:
         term.end_date = on
     if handover.incoming_term is None:
-        handover.incoming_term = Term(person=handover.incoming_person, team=handover.team, position=term.position,
-                                      start_date=on, planned_end_date=_planned_end(session, case, on))
+        handover.incoming_term = _incoming_term(session, case, on)
         session.add(handover.incoming_term)
     village = handover.team.village
     _grant_cadre(handover.incoming_person, village)
@@ -34,6 +33,22 @@ def complete(session: Session, case: Case, actor: User) -> None:
         _move_leader_office(session, case, actor)
     section = machine.section(case, session)
     tasks.open_office_task(session, case, machine.FILE_TASK, 0, section["filed_by"], section["file_within_days"])
+
+
+def _incoming_term(session: Session, case: Case, on) -> Term:
+    """The post from the handover date: a member of the team taking over the leader's post ends their
+    member's term the day before and serves out its planned end in the new post; anyone else starts a
+    term of the policy's length."""
+    handover = case.handover
+    post = handover.outgoing_term.position
+    held = next((t for t in handover.incoming_person.terms
+                 if t.team_id == handover.team_id and t.end_date is None and t.start_date < on), None)
+    if held is not None:
+        held.end_date = on - timedelta(days=1)
+        return Term(person=handover.incoming_person, team=handover.team, position=post, start_date=on,
+                    planned_end_date=held.planned_end_date)
+    return Term(person=handover.incoming_person, team=handover.team, position=post, start_date=on,
+                planned_end_date=_planned_end(session, case, on))
 
 
 def _planned_end(session: Session, case: Case, start):
