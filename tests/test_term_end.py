@@ -4,7 +4,7 @@ successor named at least the overlap before the handover date, which opens the h
 sign-off) or extends (the planned end moves, the county office is told, the new end gets its own case);
 under linfen-2018 a rotation that would leave none of the previous batch is refused."""
 from tests.conftest import on_day, reserve, use_preset
-from tests.pages import form_values, get, user
+from tests.pages import form_values, get, post, user
 from tests.test_sweep import sweep
 
 OPENS = "2026-12-30"  # demo terms end 2027-02-28: 60 days before
@@ -163,7 +163,7 @@ def test_under_linfen_a_rotation_leaving_none_of_the_previous_batch_is_refused(a
 
 def test_the_unit_sees_both_forms_on_the_case_page_with_its_free_people(app, api, login_as):
     lina = _me(api, "xinghua.member1")
-    reserve(app, "钱程")
+    successor = reserve(app, "钱程")
     reserve(app, "孙悦", "市财政局")  # another unit's: not offered
     _sweep_on(app, OPENS)
     with on_day(OPENS):
@@ -177,3 +177,12 @@ def test_the_unit_sees_both_forms_on_the_case_page_with_its_free_people(app, api
         # The township reads the case, with no form.
         other = get(user(login_as, "dongling.head"), f"/cases/{case['id']}")
         assert other.status == 200 and not other.has("rotate-form")
+
+        # Sent from the page: too short an overlap is refused under the date, then a good one rotates.
+        unit, path = user(login_as, "unit.agri"), f"/cases/{case['id']}"
+        values = {k: v[0] for k, v in form_values(page.html, "rotate-form").items() if k != "csrf_token"}
+        values["incoming_person_id"] = str(successor)
+        refused = post(unit, f"{path}/act/rotate", {**values, "handover_date": "2027-01-02"}, path)
+        assert refused.status == 422 and "2027-01-06" in refused.text("error-handover_date")
+        done = post(unit, f"{path}/act/rotate", values, path)
+        assert done.state == "rotated" and done.has("term-end-handover")
