@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Numeric, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from models.base import Base
@@ -74,10 +74,12 @@ class TermEnd(Base):
     """The dispatching unit's decision as a term nears its end: extend it (a new end date, filed with
     the county office) or rotate (a successor and a handover date, which opens the handover)."""
     __tablename__ = "term_end"
+    # One per term and planned end: the sweep opens it once, whatever day it runs; an extension moves
+    # the planned end, and the new end gets its own case when its day comes.
+    __table_args__ = (UniqueConstraint("term_id", "planned_end_date"),)
 
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id"), primary_key=True)
-    # One per term: the sweep opens it once, whatever day it runs.
-    term_id: Mapped[int] = mapped_column(ForeignKey("term.id"), unique=True)
+    term_id: Mapped[int] = mapped_column(ForeignKey("term.id"))
     planned_end_date: Mapped[date] = mapped_column(Date)  # as it stood when the case opened
     decision: Mapped[str | None] = mapped_column(String(10))  # extend / rotate
     new_end_date: Mapped[date | None] = mapped_column(Date)

@@ -94,6 +94,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(vacancy_pages.bp)  # the vacancy's tasks on the pages, /teams/<id>/acting-leader
     from webapp import attendance_sheet_pages
     app.register_blueprint(attendance_sheet_pages.bp)  # the monthly sheet's case page parts
+    from webapp import term_end_pages  # the term-end case's facts and its two forms
+    term_end_pages.register(app)
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
     errors.register(app)

@@ -351,3 +351,14 @@ FIELDS.update({
     "incoming_person_id": _l("Incoming cadre"), "handover_date": _l("Handover date"), "pairs": _l("Pairs"),
     "absent_reason": _l("Why the outgoing cadre cannot take part"), "index": _l("Checklist item"),
 })
+
+# The end of a term (到期): the dispatching unit extends the term or rotates it.
+MESSAGES.update({
+    "overlap_too_short": _l("%(field)s must be %(earliest)s or later: the successor is named at least %(days)s days "
+                            "before the handover, so that they arrive before the cadre leaves (压茬)."),
+    "handover_after_term": _l("%(field)s is after the term's planned end (%(planned_end)s): the successor takes "
+                              "over before the cadre leaves. Choose an earlier date, or extend the term instead."),
+    "extension_not_later": _l("%(field)s must be after the term's planned end (%(planned_end)s)."),
+    "extension_too_long": _l("%(field)s is more than one term beyond the planned end: %(latest)s at the latest."),
+    "term_already_ended": _l("The term has ended already (%(end_date)s): there is nothing left to decide."),
+})

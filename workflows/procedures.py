@@ -7,3 +7,4 @@ from workflows import recall  # noqa: F401
 from workflows.vacancy import registration  # noqa: F401  (the vacancy a recall leaves; joins its actions)
 from workflows import attendance_sheet  # noqa: F401
 from workflows import handover  # noqa: F401
+from workflows import term_end  # noqa: F401

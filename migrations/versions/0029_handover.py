@@ -71,7 +71,7 @@ def upgrade():
         sa.ForeignKeyConstraint(['term_id'], ['term.id']),
         sa.ForeignKeyConstraint(['handover_case_id'], ['case_file.id']),
         sa.PrimaryKeyConstraint('case_id'),
-        sa.UniqueConstraint('term_id'),
+        sa.UniqueConstraint('term_id', 'planned_end_date', name=op.f('uq_term_end_term_id')),
     )
 
 
