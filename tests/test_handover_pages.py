@@ -5,8 +5,8 @@ the summary row and the Chinese words. The handover is opened through the API, a
 import io
 import re
 
-from tests.conftest import reserve
-from tests.pages import act, get, post, user
+from tests.conftest import SICK_NOTE, leave_dates, reserve, use_preset
+from tests.pages import act, get, user
 
 HANDOVER_DATE = "2026-03-20"
 
@@ -142,3 +142,46 @@ def test_only_the_incoming_cadre_gets_the_review_buttons(app, api, login_as):
     assert not get(user(login_as, "xinghua.leader"), f"/cases/{case_id}").has("review-form")
     page = get(user(login_as, incoming_user), f"/cases/{case_id}")
     assert len(page.all("review-form")) == len(page.all("item"))
+
+
+def test_a_leaders_handover_links_the_open_case_is_signed_and_ticked_off(app, api, login_as):
+    use_preset(app, "county-pian6")
+    start, end = leave_dates(1)
+    leave = api("xinghua.member1").post("/api/v1/leave-requests", json={
+        "type": "personal", "start_date": start, "end_date": end, "reason": "回家办事", "documents": [SICK_NOTE]})
+    leave_id = leave.get_json()["id"]
+    assert api("xinghua.secretary").act(leave_id, "approve").status_code == 200
+    incoming = reserve(app, "钱程", "市财政局")
+    opened = api("dongling.deputy").post("/api/v1/handovers", json={
+        "outgoing_person_id": _me(api, "xinghua.leader"), "incoming_person_id": incoming,
+        "handover_date": HANDOVER_DATE})
+    case_id = opened.get_json()["id"]
+
+    leader = user(login_as, "xinghua.leader")
+    page = get(leader, f"/cases/{case_id}")
+    # The leader's open approval is listed by itself: the case's kind, number and state, linked.
+    unfinished = _rows(page, "unfinished")
+    assert len(unfinished) == 1 and f"Leave #{leave_id} · Awaiting approval" in unfinished[0].text
+    assert f'href="/cases/{leave_id}"' in page.html
+    assert page.text("handover-position") == "First secretary"
+    for heading, title, amount in (("duties", "帮扶", ""), ("village", "村情", ""), ("funds", "经费", "100.5")):
+        page = _add(leader, case_id, heading=heading, title=title, amount=amount)
+    assert page.text("funds-total").endswith("¥100.50")
+    act(leader, case_id, "submit")
+    newcomer = user(login_as, f"reserve.{incoming}")
+    for row in _rows(get(newcomer, f"/cases/{case_id}")):
+        page = act(newcomer, case_id, "confirm_item", item_id=row.attrs["data-item-id"], note="")
+    assert page.state == "signing"
+    # The township signs alone (the leader is the one leaving): "Sign off".
+    township = user(login_as, "dongling.deputy")
+    assert get(township, f"/cases/{case_id}").text("action-approve") == "Sign off"
+    page = act(township, case_id, "approve", comment="")
+    assert page.state == "done" and page.text("case-state") == "Handed over"
+    # What follows the posting, ticked off by the incoming cadre.
+    page = act(newcomer, case_id, "tick", index="0")
+    assert [e.attrs["data-done"] for e in page.all("checklist-item")] == ["true"]
+    assert not page.has("tick-form")
+    # The leave's history says its approval followed the office, to whom.
+    moved = [e for e in get(township, f"/cases/{leave_id}").all("history-row")
+             if e.attrs["data-action"] == "office_handed_over"]
+    assert len(moved) == 1 and "Team leader's office handed over → 钱程" in moved[0].text

@@ -50,7 +50,7 @@ labels.TASK_HINTS.setdefault("file_record", _l("The handover is signed: file the
 for _name, _text in {"add_item": _l("Add the item"), "confirm_item": _l("Confirm"), "dispute_item": _l("Dispute"),
                      "resolve_item": _l("Answer the dispute"), "mark_absent": _l("Outgoing cadre absent"),
                      "file_record": _l("File the record"), "tick": _l("Done"),
-                     "office_handed_over": _l("Team leader's office passed to")}.items():
+                     "office_handed_over": _l("Team leader's office handed over")}.items():
     labels.ACTIONS.setdefault(_name, _text)
 
 labels.ALL.setdefault("handover_source", {
