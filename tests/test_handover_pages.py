@@ -64,7 +64,8 @@ def test_listing_dispute_resolve_and_resubmit_through_the_page(app, api, login_a
     assert link.text == "ledger.pdf" and outgoing.get(link.attrs["href"]).status_code == 200
 
     # The system listed its ledgers under records, by their names.
-    assert [r.text.split(" (")[0] for r in _rows(page, "records")] == ["Sign-in book", "Work log"]
+    assert [r.text for r in _rows(page, "records")] == ["Sign-in book (listed by the system) 0 entries To be confirmed",
+                                                        "Work log (listed by the system) 0 entries To be confirmed"]
     page = act(outgoing, case_id, "submit")
     assert page.state == "reviewing" and not page.has("add_item-form")
 

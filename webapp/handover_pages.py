@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import IntegerField, SelectField, StringField, TextAreaField
@@ -169,6 +170,14 @@ def _title(item) -> tuple[str, int | None]:
     return item.title, None
 
 
+def detail(item) -> str:
+    """An item's details; a ledger's "count · first – last" says what it counts."""
+    if item.automatic and item.heading == "records" and item.detail:
+        count, _sep, span = item.detail.partition(" · ")
+        return _("%(n)s entries", n=count) + (f" · {span}" if span else "")
+    return item.detail or ""
+
+
 def headings(case) -> list[Heading]:
     """The items, one table per heading, in the order of the five headings."""
     names = {a.id: a.filename for a in case.attachments}
@@ -197,5 +206,6 @@ def register(app) -> None:
     app.add_template_global(headings, "handover_headings")
     app.add_template_global(checklist, "handover_checklist")
     app.add_template_global(lambda item: _title(item)[0], "handover_item_title")
+    app.add_template_global(detail, "handover_item_detail")
     app.add_template_global(parties.lister_office, "handover_lister")
     app.add_template_filter(yuan, "yuan")
