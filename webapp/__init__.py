@@ -89,6 +89,8 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(spot_check_pages.bp)  # /spot-checks/…, and the explanation's case page parts
     from webapp import recall_pages  # the recall case's page parts, starting one, its notice
     recall_pages.register(app)
+    from webapp import handover_pages  # the handover case's page parts
+    handover_pages.register(app)
     from webapp import consequence_labels  # noqa: F401  (what a recall leaves on a record)
     from webapp import vacancy_pages
     app.register_blueprint(vacancy_pages.bp)  # the vacancy's tasks on the pages, /teams/<id>/acting-leader

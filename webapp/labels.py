@@ -138,11 +138,18 @@ ALL = {"state": STATES, "office": OFFICES, "role": ROLES, "leave_type": LEAVE_TY
        "presence": PRESENCE, "grade": GRADES, "business": BUSINESS, "handover_heading": HANDOVER_HEADINGS}
 
 
-def label(kind: str, code: str | None, default: str | None = None) -> str:
-    """The display name of a code; the code itself (or `default`) where none is known."""
+# A procedure's own word for a code the procedures share, by (case kind, label kind): a handover's
+# "cancelled" is called off, not "cancelled before it began" as a leave is.
+BY_KIND: dict[tuple[str, str], dict] = {}
+
+
+def label(kind: str, code: str | None, default: str | None = None, of: str | None = None) -> str:
+    """The display name of a code (in the words of the case kind `of`, where it has its own); the code
+    itself (or `default`) where none is known."""
     if code is None:
         return ""
-    found = ALL[kind].get(code)
+    found = BY_KIND.get((of, kind), {}).get(code) if of is not None else None
+    found = found if found is not None else ALL[kind].get(code)
     return _translated(found) if found is not None else (code if default is None else default)
 
 
