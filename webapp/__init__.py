@@ -94,6 +94,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(vacancy_pages.bp)  # the vacancy's tasks on the pages, /teams/<id>/acting-leader
     from webapp import attendance_sheet_pages
     app.register_blueprint(attendance_sheet_pages.bp)  # the monthly sheet's case page parts
+    from webapp import handover_record, handover_start
+    handover_record.register(app)  # /cases/<id>/record (交接清单, printable) and its .xlsx
+    handover_start.register(app)  # /teams/<id>/handover and /teams/<id>/rotation
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
     errors.register(app)
