@@ -40,6 +40,10 @@ labels.ALL.setdefault("handover_source", {
     "term_end": _l("End of term"), "recall": _l("Replacement after a recall or an adjustment"),
     "leader_change": _l("Change of the team leader"), "change": _l("Change of a member"),
     "rotation": _l("Rotation plan for the team")})
+# A handover's own states (the case page's labels, where they are not registered there already).
+for _code, _text in {"listing": _l("Items being listed"), "reviewing": _l("Items being confirmed"),
+                     "signing": _l("Awaiting sign-off"), "done": _l("Handed over")}.items():
+    labels.STATES.setdefault(_code, _text)
 # "count · first – last", as the system writes a ledger's detail.
 _LEDGER_DETAIL = re.compile(r"^(\d+)(?: · (\S+) – (\S+))?$")
 
@@ -84,8 +88,10 @@ def _local(stored):
 
 def sign_offs(case: Case) -> list[dict]:
     """Who signed the record as which office, and when: the route's approvals in the history."""
-    return [{"office": actors.office_of_event(e) or "", "name": e.actor_name or actors.name_of_event(e),
-             "at": _local(e.at)} for e in queries.history(db.session, case) if e.action == "approve"]
+    signed = [e for e in queries.history(db.session, case) if e.action == "approve"]
+    # An office account signs as its office alone: no person's name to repeat beside it.
+    return [{"office": actors.office_of_event(e) or actors.name_of_event(e), "name": e.actor_name or "",
+             "at": _local(e.at)} for e in signed]
 
 
 def _party(person, term, position) -> dict:
