@@ -7,7 +7,7 @@ from io import BytesIO
 from openpyxl import load_workbook
 
 from tests import pages
-from tests.conftest import reserve, use_preset
+from tests.conftest import SICK_NOTE, leave_dates, reserve, use_preset
 from tests.test_handover_flow import HANDOVER_DATE, _act, _case, _confirm_all, _items, _me, _ok, _open, _team_id
 
 TEAM_PAGE = "/teams/{}"
@@ -173,3 +173,18 @@ def test_the_record_exports_as_a_sheet_with_the_items_and_the_total(app, api, lo
     total = next(r for r in items if r[0] == "经费合计")
     assert total[3] == 6000.5
     assert any(r[0] == "签字" and "张伟" in r[2] for r in items)
+
+
+def test_the_record_names_an_unfinished_case_by_its_kind_and_number(app, api, login_as):
+    use_preset(app, "county-pian6")
+    start, end = leave_dates(1)
+    leave = _ok(api("xinghua.member1").post("/api/v1/leave-requests", json={
+        "type": "personal", "start_date": start, "end_date": end, "reason": "回家办事", "documents": [SICK_NOTE]}), 201)
+    _ok(_act(api, "xinghua.secretary", leave["id"], "approve"))  # now waiting for the team leader
+    case = _ok(_open(api, "dongling.deputy", _me(api, "xinghua.leader"), reserve(app, "钱程")), 201)
+    record = pages.get(login_as("dongling.deputy"), f"/cases/{case['id']}/record")
+    unfinished = next(s for s in record.all("record-section") if s.attrs["data-heading"] == "unfinished")
+    assert f"请假 第{leave['id']}号" in unfinished.text
+    assert record.has("record-not-signed")
+    # Another kind of case has no handover record.
+    assert login_as("xinghua.leader").get(f"/cases/{leave['id']}/record").status_code == 404
