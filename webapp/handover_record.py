@@ -116,7 +116,7 @@ def record_of(case: Case) -> dict:
         "handover_date": h.handover_date, "source": label("handover_source", h.source),
         "absent": h.outgoing_absent, "absent_reason": h.absent_reason or "",
         "lister": label("office", parties.lister_office(case)),
-        "sections": sections, "funds_total": _money(funds), "sign_offs": sign_offs(case),
+        "sections": sections, "funds_total": funds, "funds_total_text": _money(funds), "sign_offs": sign_offs(case),
         "state": label("state", case.state),
     }
 
@@ -162,7 +162,7 @@ def workbook(r: dict) -> bytes:
             sheet.append([section["label"], i["title"], i["detail"],
                           float(i["amount"]) if i["amount"] is not None else None,
                           i["status_text"], i["note"], i["resolution"]])
-    sheet.append(["经费合计", "", "", float(r["funds_total"].replace(",", "")), "", "", ""])
+    sheet.append(["经费合计", "", "", float(r["funds_total"]), "", "", ""])
     sheet.append([])
     for s in r["sign_offs"]:
         sheet.append(["签字", s["office"], s["name"], s["at"].strftime("%Y-%m-%d %H:%M")])
