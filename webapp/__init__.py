@@ -98,6 +98,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     app.register_blueprint(attendance_sheet_pages.bp)  # the monthly sheet's case page parts
     from webapp import term_end_pages  # the term-end case's facts and its two forms
     term_end_pages.register(app)
+    from webapp import handover_record, handover_start
+    handover_record.register(app)  # /cases/<id>/record (交接清单, printable) and its .xlsx
+    handover_start.register(app)  # /teams/<id>/handover and /teams/<id>/rotation
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
     errors.register(app)
