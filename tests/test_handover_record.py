@@ -184,7 +184,7 @@ def test_the_record_names_an_unfinished_case_by_its_kind_and_number(app, api, lo
     case = _ok(_open(api, "dongling.deputy", _me(api, "xinghua.leader"), reserve(app, "钱程")), 201)
     record = pages.get(login_as("dongling.deputy"), f"/cases/{case['id']}/record")
     unfinished = next(s for s in record.all("record-section") if s.attrs["data-heading"] == "unfinished")
-    assert f"请假 第{leave['id']}号" in unfinished.text
+    assert f"请假 #{leave['id']}" in unfinished.text
     assert record.has("record-not-signed")
     # Another kind of case has no handover record.
     assert login_as("xinghua.leader").get(f"/cases/{leave['id']}/record").status_code == 404

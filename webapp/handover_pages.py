@@ -158,7 +158,7 @@ class Heading:
     total: Decimal | None  # funds only: the sum of the amounts listed
 
 
-def _title(item) -> tuple[str, int | None]:
+def item_title(item) -> tuple[str, int | None]:
     """What the row says the item is: a linked case by its kind, number and state; a ledger by its name."""
     if item.automatic and item.case_ref_id is not None:
         ref = db.session.get(Case, item.case_ref_id)
@@ -185,7 +185,7 @@ def headings(case) -> list[Heading]:
     for code in HEADINGS:
         rows = []
         for item in (i for i in case.handover.items if i.heading == code):
-            title, link = _title(item)
+            title, link = item_title(item)
             rows.append(Row(item, title, link, tuple((d, names.get(d, f"#{d}")) for d in item.documents or [])))
         total = sum((r.item.amount for r in rows if r.item.amount is not None), Decimal("0")) if code == "funds" else None
         out.append(Heading(code, rows, total))
@@ -205,7 +205,7 @@ def yuan(amount) -> str:
 def register(app) -> None:
     app.add_template_global(headings, "handover_headings")
     app.add_template_global(checklist, "handover_checklist")
-    app.add_template_global(lambda item: _title(item)[0], "handover_item_title")
+    app.add_template_global(lambda item: item_title(item)[0], "handover_item_title")
     app.add_template_global(detail, "handover_item_detail")
     app.add_template_global(parties.lister_office, "handover_lister")
     app.add_template_filter(yuan, "yuan")

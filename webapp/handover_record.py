@@ -4,25 +4,21 @@ the parties with their posts, how it began, 本人未到场, every item under th
 its status and the two sides' notes, the funds total, and the sign-offs from the history."""
 from __future__ import annotations
 
-import re
 from datetime import timezone
 from decimal import Decimal
 from io import BytesIO
 
 from flask import Blueprint, abort, render_template, send_file
 from flask_babel import force_locale
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import login_required
 
 from models import Case
 from models.handover import HEADINGS
-from webapp import actors, labels
+from webapp import actors, handover_pages
 from webapp.cases import visible_case
 from webapp.extensions import db
 from webapp.labels import label
 from workflows import clock, queries
-from workflows.handover import items as item_rules
 from workflows.handover import parties
 
 bp = Blueprint("handover_record", __name__)
@@ -31,51 +27,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The sheet's columns, in Chinese whatever the reader's language: the file is filed as it is.
 HEADERS = ("类别", "事项", "说明", "金额(元)", "状态", "接任人意见", "移交人说明")
 
-labels.ALL.setdefault("handover_item_status", {
-    "listed": _l("To be confirmed"), "confirmed": _l("Confirmed"), "disputed": _l("Disputed")})
-# The ledgers the system lists by itself, by the codes it keeps them under.
-labels.ALL.setdefault("handover_ledger", {item_rules.SIGN_IN_BOOK: _l("Sign-in book"),
-                                          item_rules.WORK_LOG: _l("Work log")})
-labels.ALL.setdefault("handover_source", {
-    "term_end": _l("End of term"), "recall": _l("Replacement after a recall or an adjustment"),
-    "leader_change": _l("Change of the team leader"), "change": _l("Change of a member"),
-    "rotation": _l("Rotation plan for the team")})
-# A handover's own states (the case page's labels, where they are not registered there already).
-for _code, _text in {"listing": _l("Items being listed"), "reviewing": _l("Items being confirmed"),
-                     "signing": _l("Awaiting sign-off"), "done": _l("Handed over")}.items():
-    labels.STATES.setdefault(_code, _text)
-# "count · first – last", as the system writes a ledger's detail.
-_LEDGER_DETAIL = re.compile(r"^(\d+)(?: · (\S+) – (\S+))?$")
-
-
 def _money(amount: Decimal | None) -> str:
     return "" if amount is None else f"{amount:,.2f}"
 
 
-def _ledger_detail(text: str | None) -> str:
-    found = _LEDGER_DETAIL.match(text or "")
-    if found is None:
-        return text or ""
-    count, first, last = found.groups()
-    if not first:
-        return _("No entries")
-    return _("%(n)s entries, %(first)s to %(last)s", n=count, first=first, last=last)
-
-
-def _item_text(item) -> tuple[str, str]:
-    """An item's title and detail as people read them: a linked case by its kind and number (its state
-    when listed), a ledger by its name and what it holds; typed items as typed."""
-    if item.automatic and item.case_ref_id is not None:
-        ref = db.session.get(Case, item.case_ref_id)
-        kind = label("kind", ref.kind) if ref is not None else ""
-        return _("%(kind)s No. %(number)d", kind=kind, number=item.case_ref_id), label("state", item.detail)
-    if item.automatic and item.heading == "records":
-        return label("handover_ledger", item.title), _ledger_detail(item.detail)
-    return item.title, item.detail or ""
-
-
 def _item(item) -> dict:
-    title, detail = _item_text(item)
+    # As the case page reads them: a linked case by its kind, number and state; a ledger by its name and count.
+    title, detail = handover_pages.item_title(item)[0], handover_pages.detail(item)
     return {"id": item.id, "heading": item.heading, "title": title, "detail": detail,
             "amount": item.amount, "amount_text": _money(item.amount), "status": item.status,
             "status_text": label("handover_item_status", item.status), "note": item.note or "",
