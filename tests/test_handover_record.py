@@ -126,6 +126,8 @@ def _full_handover(app, api, absent=None) -> tuple[int, int]:
 def test_the_record_after_a_full_handover_shows_the_parties_items_notes_and_sign_offs(app, api, login_as):
     case_id, fund = _full_handover(app, api)
     client = login_as("xinghua.member1")  # the outgoing cadre, reading in Chinese (the default)
+    # The case page leads to the record.
+    assert pages.get(client, f"/cases/{case_id}").text("handover-record-link") == "驻村工作队员工作交接清单"
     record = pages.get(client, f"/cases/{case_id}/record")
     assert record.status == 200
     assert "驻村工作队员工作交接清单" in record.html

@@ -127,7 +127,7 @@ def test_an_extension_moves_the_planned_end_is_filed_and_opens_the_next_case_in_
         assert _error(_act(api, "unit.finance", case["id"], "extend", end_date="2029-03-01")) == \
             ("end_date", "extension_too_long")
         case = _ok(_act(api, "unit.finance", case["id"], "extend", end_date="2028-02-29"))
-    assert case["state"] == "extended"
+    assert (case["state"], case["state_label"]) == ("extended", "任期已延长")
     details = case["term_end"]
     assert (details["decision"], details["new_end_date"]) == ("extend", "2028-02-29")
     assert (details["planned_end_date"], details["term"]["planned_end_date"]) == ("2027-02-28", "2028-02-29")

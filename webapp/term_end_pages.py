@@ -14,7 +14,9 @@ from workflows.term_end import rules
 
 labels.STATES.setdefault("deciding", _l("Awaiting the unit's decision"))
 labels.STATES.setdefault("rotated", _l("Rotated: successor named"))
-# "extended" is named by leave already; the facts below say what was extended and to when.
+# "extended" and "extend" are leave's words too: a term-end case says them in its own.
+labels.BY_KIND[("term_end", "state")] = {"extended": _l("Term extended")}
+labels.BY_KIND[("term_end", "action")] = {"extend": _l("Extend the term")}
 labels.TASK_KINDS.setdefault("decide_term_end", _l("Decide at the end of a term: extend or rotate"))
 labels.TASK_HINTS.setdefault("decide_term_end", _l("Your cadre's term ends soon: extend it to a new end date, or "
                                                    "name a successor who arrives before the cadre leaves."))

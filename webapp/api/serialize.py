@@ -38,7 +38,7 @@ def _summary(c: Case, whole: bool = False) -> dict:
 def case(c: Case, viewer: User) -> dict:
     return {
         **_summary(c, whole=True),
-        "state_label": label("state", c.state), "policy": {"id": c.policy_id, "version": c.policy_version},
+        "state_label": label("state", c.state, of=c.kind), "policy": {"id": c.policy_id, "version": c.policy_version},
         "created_at": iso(c.created_at), "updated_at": iso(c.updated_at),
         "route": c.route, "current_step": c.current_step,
         "open_tasks": [task(t) for t in c.open_tasks],
