@@ -243,3 +243,12 @@ def test_the_people_workflows_run_without_flask():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('flask', 'webapp')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_term_ends_the_day_before_its_anniversary_also_from_a_leap_day():
+    from datetime import date
+
+    from workflows.people import planned_end, years_after
+    assert planned_end(date(2026, 3, 1), 2) == date(2028, 2, 29)
+    assert planned_end(date(2028, 2, 29), 2) == date(2030, 2, 28)
+    assert years_after(date(2028, 2, 29), 1) == date(2029, 2, 28)

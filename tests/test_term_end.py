@@ -5,27 +5,10 @@ sign-off) or extends (the planned end moves, the county office is told, the new 
 under linfen-2018 a rotation that would leave none of the previous batch is refused."""
 from tests.conftest import on_day, reserve, use_preset
 from tests.pages import form_values, get, post, user
+from tests.test_handover_flow import _act, _case, _me, _ok
 from tests.test_sweep import sweep
 
 OPENS = "2026-12-30"  # demo terms end 2027-02-28: 60 days before
-
-
-def _me(api, username) -> int:
-    return api(username).get("/api/v1/me").get_json()["person_id"]
-
-
-def _ok(response, status=200):
-    assert response.status_code == status, response.get_json()
-    return response.get_json()
-
-
-def _act(api, who, case_id, action, **body):
-    body.setdefault("version", api("admin").get(f"/api/v1/cases/{case_id}").get_json()["version"])
-    return api(who).post(f"/api/v1/cases/{case_id}/actions/{action}", json=body)
-
-
-def _case(api, case_id) -> dict:
-    return api("admin").get(f"/api/v1/cases/{case_id}").get_json()
 
 
 def _term_ends(api, reader="admin") -> list[dict]:

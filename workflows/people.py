@@ -44,6 +44,23 @@ def last_day(term: Term) -> date:
     return term.end_date or term.planned_end_date
 
 
+def years_after(day: date, years: int) -> date:
+    """The same day `years` later (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def planned_end(start: date, years: int) -> date:
+    """The last day of a term of `years` starting on `start`: the day before its anniversary (a term
+    begun on 29 February ends on the 28th, the anniversary falling on 1 March)."""
+    try:
+        return start.replace(year=start.year + years) - timedelta(days=1)
+    except ValueError:
+        return date(start.year + years, 2, 28)
+
+
 # `last_day` in a query.
 LAST_DAY = func.coalesce(Term.end_date, Term.planned_end_date)
 

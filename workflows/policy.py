@@ -171,6 +171,14 @@ def in_force(session: Session, unit, cache: dict | None = None) -> PolicyVersion
     return version
 
 
+# A term's length where a policy names none (002 "干部驻村每2年为一个周期").
+DEFAULT_TERM_YEARS = 2
+
+
+def term_years(body: dict | None) -> int:
+    return (body or {}).get("term_years", DEFAULT_TERM_YEARS)
+
+
 def versions(session: Session, policy_id: str) -> list[PolicyVersion]:
     """Every version of a policy, newest first."""
     return list(session.scalars(select(PolicyVersion).where(PolicyVersion.policy_id == policy_id)

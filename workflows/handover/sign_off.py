@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Case, RoleGrant, Task, Term, User
-from workflows import history, policy, tasks
+from workflows import history, people, policy, tasks
 from workflows.handover import machine, parties
 from workflows.vacancy import leadership
 
@@ -48,12 +48,8 @@ def _incoming_term(session: Session, case: Case, on) -> Term:
         return Term(person=handover.incoming_person, team=handover.team, position=post, start_date=on,
                     planned_end_date=held.planned_end_date)
     return Term(person=handover.incoming_person, team=handover.team, position=post, start_date=on,
-                planned_end_date=_planned_end(session, case, on))
-
-
-def _planned_end(session: Session, case: Case, start):
-    years = (policy.pinned_body(session, case.policy_id, case.policy_version) or {}).get("term_years", 2)
-    return start.replace(year=start.year + years) - timedelta(days=1)
+                planned_end_date=people.planned_end(on, policy.term_years(
+                    policy.pinned_body(session, case.policy_id, case.policy_version))))
 
 
 def _grant_cadre(person, village) -> None:

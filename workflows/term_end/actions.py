@@ -4,7 +4,7 @@ handover (workflows.handover.services). Both read the case's pinned policy."""
 from __future__ import annotations
 
 from models import Person
-from workflows import engine, fields, tasks
+from workflows import engine, fields, people, policy, tasks
 from workflows.errors import Conflict, Forbidden, InvalidInput
 from workflows.handover.services import Opening, open_handover
 from workflows.registry import Action
@@ -43,7 +43,7 @@ def _extend(case, ctx):
     term = _check(case, ctx, "extend")
     end = _required(ctx.data, "end_date")
     before = term.planned_end_date
-    limit = rules.years_after(before, rules.term_years(rules.body_of(ctx.session, case)))
+    limit = people.years_after(before, policy.term_years(rules.body_of(ctx.session, case)))
     if end <= before:
         raise InvalidInput("extension_not_later", "end_date", planned_end=before.isoformat())
     if end > limit:

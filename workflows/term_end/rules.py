@@ -7,9 +7,6 @@ from datetime import date, timedelta
 from workflows import clock, policy
 from workflows.handover import rules as handover_rules
 
-DEFAULT_TERM_YEARS = 2
-
-
 def section(body: dict | None) -> dict:
     return handover_rules.settings(body)
 
@@ -21,18 +18,6 @@ def body_of(session, case) -> dict | None:
 
 def of_case(session, case) -> dict:
     return section(body_of(session, case))
-
-
-def term_years(body: dict | None) -> int:
-    return (body or {}).get("term_years", DEFAULT_TERM_YEARS)
-
-
-def years_after(day: date, years: int) -> date:
-    """The same day `years` later (29 February falls back to the 28th)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def earliest_handover(overlap_days: int) -> date:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from models import Case, Person, Team, Term, User, Vacancy, utcnow
 from models.org import LEADING_POSITIONS
-from workflows import clock, policy, tasks
+from workflows import clock, people, policy, tasks
 from workflows.recall import hooks
 from workflows.errors import Conflict
 from workflows.vacancy import handover, leadership, rules
@@ -92,7 +92,7 @@ def planned_end(vacancy: Vacancy, start: date, term_years: int) -> date:
     left = vacancy.left_term
     if left is not None and left.planned_end_date > start:
         return left.planned_end_date
-    return start.replace(year=start.year + term_years) - timedelta(days=1)
+    return people.planned_end(start, term_years)
 
 
 def fill(session: Session, case: Case, vacancy: Vacancy, person: Person, start: date, actor: User) -> Term:
@@ -100,7 +100,7 @@ def fill(session: Session, case: Case, vacancy: Vacancy, person: Person, start: 
     change filed where the policy says; and the handover begun."""
     body = policy.pinned_body(session, case.policy_id, case.policy_version) or {}
     term = Term(person=person, team=vacancy.team, position=vacancy.position, start_date=start,
-                planned_end_date=planned_end(vacancy, start, body.get("term_years", 2)))
+                planned_end_date=planned_end(vacancy, start, policy.term_years(body)))
     session.add(term)
     vacancy.filled_by, vacancy.filled_term, vacancy.filled_at = person, term, utcnow()
     open_filing_task(session, case, settings_for(session, case))
