@@ -13,7 +13,7 @@ from sqlalchemy import exists, select
 from wtforms import DateField, SelectField, TextAreaField
 from wtforms.validators import Length, Optional
 
-from models import Person, Team, Term, User
+from models import OrgUnit, Person, Team, Term, User
 from webapp.extensions import db
 from webapp.forms import optional_id, show_error
 from webapp.messages import describe_error
@@ -42,12 +42,15 @@ def may_plan_rotation(user, team: Team) -> bool:
     return county is not None and (services.PLANNER, county.id) in offices.acting_offices(user)
 
 
-def incoming_candidates() -> list[Person]:
-    """Who may come in: people with an account serving on no team from today on, by unit then name
-    (the opening's own checks still decide, e.g. a grade the policy excludes)."""
+def incoming_candidates(team: Team) -> list[Person]:
+    """Who may come in: people with an account serving on no team from today on, sent by the units of
+    the team's jurisdiction (under its county or city), by unit then name (the opening's own checks
+    still decide, e.g. a grade the policy excludes)."""
     serving = exists().where(Term.person_id == Person.id, people.LAST_DAY >= clock.today())
     with_account = exists().where(User.person_id == Person.id, User.active.is_(True))
-    found = db.session.scalars(select(Person).where(~serving, with_account)).all()
+    over = [u.id for u in team.village.ancestors() if u.kind in ("county", "city")]
+    units = select(OrgUnit.id).where(OrgUnit.kind == "dispatching_unit", OrgUnit.parent_id.in_(over))
+    found = db.session.scalars(select(Person).where(~serving, with_account, Person.home_unit_id.in_(units))).all()
     return sorted(found, key=lambda p: (p.home_unit.name if p.home_unit else "", p.name))
 
 
@@ -86,7 +89,7 @@ def start(team_id):
         abort(403)
     form = StartForm()
     form.outgoing_person_id.choices = [("", "—")] + [(t.person.id, t.person.name) for t in terms]
-    form.incoming_person_id.choices = [("", "—")] + [_choice(p) for p in incoming_candidates()]
+    form.incoming_person_id.choices = [("", "—")] + [_choice(p) for p in incoming_candidates(team)]
     general, status = (), 200
     if form.is_submitted():
         data = {"outgoing_person_id": form.outgoing_person_id.data, "incoming_person_id": form.incoming_person_id.data,
@@ -139,7 +142,7 @@ def rotation(team_id):
             else:
                 general = show_error(form, error)
     return render_template("handover/rotation.html", team=team, form=form, members=members, chosen=chosen,
-                           candidates=[_choice(p) for p in incoming_candidates()], prefix=INCOMING_PREFIX,
+                           candidates=[_choice(p) for p in incoming_candidates(team)], prefix=INCOMING_PREFIX,
                            pairs_error=pairs_error, general_errors=general), status
 
 
