@@ -8,6 +8,7 @@ import base64
 import copy
 import os
 import re
+import shutil
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -200,3 +201,23 @@ def token_for(app):
 SICK_NOTE_BYTES = b"%PDF-1.4\n% doctor's note\n"
 SICK_NOTE = {"filename": "诊断证明.pdf", "content_type": "application/pdf",
              "data": base64.b64encode(SICK_NOTE_BYTES).decode()}
+
+
+# ---------------------------------------------------------------- the browser (tests marked browser)
+
+CHROMIUM = "/usr/bin/chromium"
+# Chromium as this machine allows it: no sandbox as root, no background calls to the outside.
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+@pytest.fixture
+def browser(database_url):
+    if database_url.startswith("postgresql"):
+        pytest.skip("the browser path is the same on both databases; it runs on SQLite")
+    if not shutil.which(CHROMIUM) and os.environ.get("CI") != "true":
+        pytest.skip(f"{CHROMIUM} is not installed (scripts/test installs it as root)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()

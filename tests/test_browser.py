@@ -4,33 +4,13 @@ from the inbox, and the state changes on the case page.
 Drives the system Chromium (/usr/bin/chromium, installed by scripts/test) through Playwright;
 Playwright's own browser downloads are never used. Runs on SQLite only: the browser path is the
 same on both databases, and the API tests cover PostgreSQL."""
-import os
 import re
-import shutil
 from datetime import timedelta
 
 import pytest
 from workflows import clock
 
-CHROMIUM = "/usr/bin/chromium"
-# Chromium as this machine allows it: no sandbox as root, no background calls to the outside.
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def browser(database_url):
-    if database_url.startswith("postgresql"):
-        pytest.skip("the browser path is the same on both databases; it runs on SQLite")
-    if not shutil.which(CHROMIUM) and os.environ.get("CI") != "true":
-        pytest.skip(f"{CHROMIUM} is not installed (scripts/test installs it as root)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
