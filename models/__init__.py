@@ -1,5 +1,6 @@
 """SQLAlchemy models. Plain SQLAlchemy on one declarative base, usable with or without Flask."""
 from models import sqlite as _sqlite  # noqa: F401  (SQLite connection settings)
+from models.assessment import Assessment, AssessmentObjection, AssessmentRound
 from models.attendance_sheet import AttendanceSheet
 from models.base import Base, utcnow
 from models.calendar import CalendarDay, HolidayNotice
@@ -31,4 +32,5 @@ __all__ = [
     "PersonConsequence", "UnitConsequence",
     "Vacancy",
     "Handover", "HandoverItem", "TermEnd",
+    "Assessment", "AssessmentObjection", "AssessmentRound",
 ]

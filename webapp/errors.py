@@ -14,8 +14,8 @@ _HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "
                405: "method_not_allowed", 413: "request_too_large"}
 
 
-def json_error(status: int, code: str, message: str, field: str | None = None):
-    body = {"error": {"code": code, "message": message}}
+def json_error(status: int, code: str, message: str, field: str | None = None, values: dict | None = None):
+    body = {"error": {"code": code, "message": message, **(values or {})}}
     if field:
         body["error"]["field"] = field
     return jsonify(body), status
@@ -117,7 +117,7 @@ def register(app: Flask) -> None:
     @app.errorhandler(WorkflowError)
     def workflow_error(error: WorkflowError):
         if _wants_json():
-            return json_error(error.status, error.code, describe_error(error), error.field)
+            return json_error(error.status, error.code, describe_error(error), error.field, error.exposed)
         return error_page(describe_error(error), error.status)
 
     @app.errorhandler(CSRFError)

@@ -5,11 +5,13 @@ values a message needs; the web layer turns the code into words in the user's la
 class WorkflowError(Exception):
     status = 400
 
-    def __init__(self, code: str, field: str | None = None, **params):
+    def __init__(self, code: str, field: str | None = None, *, expose: tuple = (), **params):
         super().__init__(code, field, params)
         self.code = code
         self.field = field
         self.params = params
+        # The params an API caller gets as values beside the message (e.g. a quota's max and proposed).
+        self.exposed = {k: params[k] for k in expose}
 
 
 class InvalidInput(WorkflowError):

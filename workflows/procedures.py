@@ -8,3 +8,4 @@ from workflows.vacancy import registration  # noqa: F401  (the vacancy a recall 
 from workflows import attendance_sheet  # noqa: F401
 from workflows import handover  # noqa: F401
 from workflows import term_end  # noqa: F401
+from workflows import assessment  # noqa: F401

@@ -41,9 +41,15 @@ def open_office_task(session: Session, case: Case, kind: str, step: int, office_
         # A task nobody can see would stall the case for good: refuse the action instead.
         raise Conflict("office_missing", office=office_code)
     _run_checks(session, office_code, unit)
-    now = utcnow()
-    task = Task(case=case, kind=kind, step=step, office_code=office_code, org_unit_id=unit.id, opened_at=now,
-                due_date=due_dates.for_task(session, case, kind, calendar_days=due_days))
+    return open_task_at(session, case, kind, office_code, unit, due_days, step)
+
+
+def open_task_at(session: Session, case: Case, kind: str, office_code: str, unit, due_days: int | None,
+                 step: int = 0, due: date | None = None) -> Task:
+    """A task for the office held at `unit`, where the case's own place does not say which (a dispatching
+    unit's round, the county of a round)."""
+    task = Task(case=case, kind=kind, step=step, office_code=office_code, org_unit_id=unit.id, opened_at=utcnow(),
+                due_date=due or due_dates.for_task(session, case, kind, calendar_days=due_days))
     session.add(task)
     return task
 

@@ -33,4 +33,4 @@ def authenticate():
 
 
 from webapp.api import (  # noqa: E402,F401  (register the endpoints on bp)
-    attendance_sheet, cases_list, handover, leave, people, presence, recall, roster, routes, spot_checks, work_log)
+    assessment, attendance_sheet, cases_list, handover, leave, people, presence, recall, roster, routes, spot_checks, work_log)
