@@ -362,3 +362,24 @@ MESSAGES.update({
     "extension_too_long": _l("%(field)s is more than one term beyond the planned end: %(latest)s at the latest."),
     "term_already_ended": _l("The term has ended already (%(end_date)s): there is nothing left to decide."),
 })
+
+# Assessment (考核).
+MESSAGES.update({
+    "invalid_period": _l("%(field)s must be written like %(example)s."),
+    "not_a_county_or_city": _l("%(field)s must be a county or a city."),
+    "may_not_open_round": _l("You may not open this round: the policy names the office that opens it."),
+    "outside_window": _l("An annual round opens from %(opens)s to %(closes)s under this policy."),
+    "round_exists": _l("A round of this kind for %(period)s is open already."),
+    "no_valid_answers": _l("The survey needs at least one valid answer."),
+    "invalid_score": _l("%(field)s must be a number of points."),
+    "score_missing": _l("%(field)s: “%(item)s” has no score."),
+    "score_out_of_range": _l("%(field)s: “%(item)s” is scored from 0 to %(max)s."),
+    "not_all_scored": _l("%(count)s cases are not scored yet: publish once every case is scored."),
+    "quota_exceeded": _l("%(proposed)s cadres are proposed excellent where at most %(max)s may be: read the "
+                         "ranking, and score again before publishing."),
+    "notice_open": _l("The public notice runs until %(until)s: finalize after it."),
+    "objection_open": _l("%(count)s objections are not resolved: score those cases again first."),
+    "notice_closed": _l("The public notice is over (it ran until %(until)s): no objection is taken now."),
+})
+FIELDS.update({"period": _l("Period"), "scores": _l("Scores"), "grade": _l("Grade"),
+               "satisfied": _l("Satisfied"), "basic": _l("Basically satisfied"), "unsatisfied": _l("Not satisfied")})
