@@ -284,6 +284,23 @@ def document() -> dict:
                                    "documents": {"type": "array", "items": {"type": "object"}},
                                    "version": {"type": "integer", "minimum": 1}}})},
                 "responses": _write_responses("201", _ref("Case"), 403, 404, 409)}},
+            "/api/v1/assessment-rounds": {"post": {
+                "summary": "Open an assessment round for a county or a city and a period (the office the policy "
+                           "names): an assessment case for every eligible cadre, and who was left out and why",
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["kind", "period", "org_unit_id"],
+                    "properties": {"kind": {"enum": ["annual", "semiannual", "term_end"]},
+                                   "period": {"type": "string", "pattern": "^[0-9]{4}(H[12])?$"},
+                                   "org_unit_id": {"type": "integer", "minimum": 1}}})},
+                "responses": _write_responses("201", _ref("Case"), 403, 409)}},
+            "/api/v1/cases/{case_id}/objections": {"post": {
+                "summary": "An objection to a proposed grade inside the public notice's window: the case goes "
+                           "back to its scoring",
+                "parameters": [_CASE_ID],
+                "requestBody": {"required": True, **_json({
+                    "type": "object", "required": ["text"],
+                    "properties": {"text": {"type": "string"}, "version": {"type": "integer", "minimum": 1}}})},
+                "responses": _write_responses("201", _ref("Case"), 403, 404, 409)}},
             "/api/v1/leave-requests/preview": {"post": {
                 "summary": "The route and day count a leave would get, without filing it",
                 "requestBody": {"required": True, **_json(_ref("LeaveInput"))},

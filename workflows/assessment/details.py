@@ -66,3 +66,16 @@ def round_details(case: Case) -> dict | None:
             "published_on": r.published_on.isoformat() if r.published_on else None,
             "notice_until": r.notice_until.isoformat() if r.notice_until else None,
             "finalized_on": r.finalized_on.isoformat() if r.finalized_on else None}
+
+
+def assessment_summary(case: Case) -> dict | None:
+    """A list row's share: the round, the stage and the grade (not the inputs nor the scores)."""
+    a = case.assessment
+    return None if a is None else {"round_id": a.round_id, "kind": a.round.kind if a.round else None,
+                                   "stage": case.state, "grade": a.grade}
+
+
+def round_summary(case: Case) -> dict | None:
+    """A list row's share: kind, period and unit (not the ranking nor the quota)."""
+    r = case.assessment_round
+    return None if r is None else {"kind": r.kind, "period": r.period, "org_unit": {"id": r.org_unit_id}}

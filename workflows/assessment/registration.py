@@ -12,6 +12,7 @@ ROUND = register(Procedure(
     machine=round_machine.MACHINE,
     actions=round_actions.ACTIONS,
     details=details.round_details,
+    summary=details.round_summary,
     eager=(lambda: joinedload(Case.assessment_round),),
     eager_case=(lambda: joinedload(Case.assessment_round).joinedload(AssessmentRound.assessments)
                 .joinedload(Assessment.case),),
@@ -22,6 +23,7 @@ ASSESSMENT = register(Procedure(
     machine=machine.MACHINE,
     actions=actions.ACTIONS,
     details=details.assessment,
+    summary=details.assessment_summary,
     eager=(lambda: joinedload(Case.assessment),),
     eager_case=(lambda: joinedload(Case.assessment).joinedload(Assessment.round),),
 ))
