@@ -1,6 +1,6 @@
 """Caps on leave, as a policy sets them (篇十五: personal leave ≤2 days a month and ≤10 a year; 篇十一:
-≤3 days a request), and the balance ledger they are counted from. No shipped preset has them: they
-are settings a jurisdiction turns on in its own version of a policy."""
+≤3 days a request), and the balance ledger they are counted from. Only `city-pian15` ships them (its
+seed is 篇十五); elsewhere they are settings a jurisdiction turns on in its own version of a policy."""
 import copy
 from datetime import date, timedelta
 
@@ -92,6 +92,13 @@ def test_a_leave_across_two_months_is_split_in_the_ledger(app, db, api, limits):
     # One more day in the first month fits (1 + 1 ≤ 2); two do not.
     assert ask(api, m1, 1).status_code == 201
     assert refusal(ask(api, m1 + timedelta(days=3), 1))["code"] == "over_month_cap"
+
+
+@pytest.mark.parametrize("pid", sorted(policy.load_presets()))
+def test_only_the_pian15_preset_caps_leave(pid):
+    # 篇十五 "各成员因私请假每月不超过2天，每年不超过10天（不含年假）": personal leave only; no other seed caps.
+    expected = {"personal": {"per_month": 2, "per_year": 10}} if pid == "city-pian15" else {}
+    assert policy.load_presets()[pid]["leave"]["limits"] == expected
 
 
 def test_limits_are_validated_like_the_rest_of_a_policy():

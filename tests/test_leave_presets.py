@@ -22,7 +22,12 @@ CASES = {
                       {"approvers": ["team_leader"], "joint": False},
                       {"approvers": ["county_chief"], "joint": False}],
                      [["xinghua.secretary"], ["xinghua.leader"], ["county.chief"]], ["county_office"], ["county.office"]),
+    # 篇十五: 3天以上的，须报市级组织、乡村振兴部门批准 — jointly (the city office stands for the latter).
+    "city-pian15": ([{"approvers": ["city_org_dept", "city_office"], "joint": True}],
+                    [["city.org", "city.office"]], [], []),
 }
+# 篇十五 caps personal leave at 2 days a month: its 10 days are annual leave, which no cap counts.
+LEAVE_TYPE = {"city-pian15": "annual"}
 
 BYSTANDERS = ["dongling.head", "xihe.head", "county.office", "city.office", "unit.finance", "county.chief"]
 
@@ -48,7 +53,8 @@ def test_ten_day_leave_through_its_full_route(app, api, preset):
 
     start, end = leave_dates(10)
     created = cadre.post("/api/v1/leave-requests",  # a document: 篇六 asks evidence for every leave
-                         json={"type": "personal", "start_date": start, "end_date": end, "reason": "家中老人住院",
+                         json={"type": LEAVE_TYPE.get(preset, "personal"), "start_date": start, "end_date": end,
+                               "reason": "家中老人住院",
                                "documents": [SICK_NOTE]})
     assert created.status_code == 201, created.get_json()
     case = created.get_json()

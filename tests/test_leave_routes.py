@@ -65,8 +65,19 @@ def pian6(days, applicant, tier):
     return [village, one("team_leader"), one(top)], ["county_office"]
 
 
+def pian15(days, applicant, tier):
+    # 000 篇十五 二（二）2: 1天以内的，须经工作队队长同意，第一书记还须经村党组织书记同意 (a leader's own team-leader
+    # part falls away: the village party secretary alone); 2—3天的，须经单位党（工）委书记同意；3天以上的，须报
+    # 市级组织、乡村振兴部门批准 (jointly; the city office stands for the rural-revitalisation department).
+    if days <= 1:
+        return [one("village_secretary" if applicant == "leader" else "team_leader")], []
+    if days <= 3:
+        return [one("township_head")], []
+    return [one("city_org_dept", "city_office", joint=True)], []
+
+
 EXPECTED = {"linfen-2018": linfen, "zhumadian-2022": zhumadian, "wuhai-2023": wuhai,
-            "jiangxi-pian9": jiangxi, "county-pian6": pian6}
+            "jiangxi-pian9": jiangxi, "county-pian6": pian6, "city-pian15": pian15}
 
 
 @pytest.mark.parametrize("preset", sorted(EXPECTED))

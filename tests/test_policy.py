@@ -16,7 +16,7 @@ def preset(pid):
 
 def test_every_shipped_preset_loads():
     assert sorted(policy.load_presets()) == [
-        "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"]
+        "city-pian15", "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"]
 
 
 @pytest.mark.parametrize("pid", sorted(policy.load_presets()))

@@ -57,7 +57,7 @@ def six_days_to_the_township_head(values: dict) -> dict:
 def test_a_preset_reads_as_rules_and_routes_and_cannot_be_changed(admin):
     listed = get(admin, "/admin/policies")
     assert {r.attrs["data-policy"] for r in listed.all("policy-row")} >= {
-        "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"}
+        "city-pian15", "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"}
 
     page = get(admin, f"/admin/policies/{PRESET}")
     assert '<a href="/admin/policies" class="active">' in page.html  # the nav shows where the admin is
@@ -202,7 +202,7 @@ def test_a_copy_is_refused_at_its_field(admin, new_id, unit, testid, words):
     assert refused.status == 422
     assert words in refused.text(testid)
     assert [r.attrs["data-policy"] for r in get(admin, "/admin/policies").all("policy-row")] == [
-        "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"]
+        "city-pian15", "county-pian6", "jiangxi-pian9", "linfen-2018", "wuhai-2023", "zhumadian-2022"]
 
 
 def test_only_admins_read_or_change_policies(login_as):

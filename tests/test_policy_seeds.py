@@ -18,6 +18,7 @@ PRESETS = sorted(policy.load_presets())
     ("jiangxi-pian9", ["official_trip", "meeting", "training"]),
     # 000 篇六 二（四） "每年在岗时间不少于200天(含因公出差)": the official trip only.
     ("county-pian6", ["official_trip"]),
+    ("city-pian15", ["official_trip", "meeting", "training"]),
 ])
 def test_only_official_business_counts_as_presence(api, pid, counted):
     body = api("admin").get(f"/api/v1/policies/{pid}").get_json()
@@ -25,7 +26,8 @@ def test_only_official_business_counts_as_presence(api, pid, counted):
 
 
 def test_every_preset_is_listed_above():
-    assert PRESETS == sorted(["zhumadian-2022", "linfen-2018", "wuhai-2023", "jiangxi-pian9", "county-pian6"])
+    assert PRESETS == sorted(["zhumadian-2022", "linfen-2018", "wuhai-2023", "jiangxi-pian9", "county-pian6",
+                              "city-pian15"])
 
 
 def test_leave_can_never_count_as_presence():
@@ -37,7 +39,8 @@ def test_leave_can_never_count_as_presence():
 
 
 @pytest.mark.parametrize("pid, required", [("county-pian6", ["personal", "sick", "annual"]), ("zhumadian-2022", []),
-                                           ("linfen-2018", []), ("wuhai-2023", []), ("jiangxi-pian9", [])])
+                                           ("linfen-2018", []), ("wuhai-2023", []), ("jiangxi-pian9", []),
+                                           ("city-pian15", [])])
 def test_only_pian6_asks_for_evidence(pid, required):
     # 篇六 "必须提供相关证明材料": for every leave; no other seed asks for any.
     assert policy.load_presets()[pid]["leave"]["documents_required"] == required

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
 from models import OrgUnit, Person, RoleGrant, Team, Term, User
-from workflows import clock, policy
+from workflows import clock, people, policy
 
 DEFAULT_PRESET = "zhumadian-2022"
 DEMO_PASSWORD = "demo"
@@ -100,7 +100,8 @@ def _build(session: Session, preset: str, today: date) -> None:
         session.add(user)
 
     start = today.replace(day=1) - timedelta(days=365)
-    planned_end = start.replace(year=start.year + 2) - timedelta(days=1)
+    # The terms run as long as the preset says (篇十五: 3 years; the others 2).
+    planned_end = people.planned_end(start, policy.term_years(policy.latest(session, preset).body))
     for village, (slug, members) in CADRES.items():
         team = Team(village=units[village], name=f"{village}驻村工作队")
         session.add(team)
