@@ -176,3 +176,21 @@ def test_the_quota_is_35_percent_rounded_down_or_none(app, api, preset, cap):
     with on_day(OPEN_DAY):
         round_ = _ok(_open_round(api, app, by=by), 201)
     assert round_["assessment_round"]["quota"]["excellent_max"] == cap   # 12 cadres: 35 % → 4
+
+
+def test_city_pian15_runs_the_round_for_the_city_with_its_quota_over_the_city(app, api):
+    use_preset(app, "city-pian15")
+    with app.app_context():
+        city = _db.session.scalars(select(OrgUnit.id).where(OrgUnit.kind == "city")).one()
+    with on_day(OPEN_DAY):
+        # 篇十五: the city's organisation department, not the county office.
+        county = api("county.office").post("/api/v1/assessment-rounds",
+                                           json={"kind": "annual", "period": "2026", "org_unit_id": city})
+        assert county.status_code == 403
+        round_ = _ok(api("city.org").post("/api/v1/assessment-rounds",
+                                          json={"kind": "annual", "period": "2026", "org_unit_id": city}), 201)
+    details = round_["assessment_round"]
+    assert len(details["cases"]) == 12 and details["quota"]["excellent_max"] == 4
+    # The survey, the site check and the scores are the city department's tasks.
+    first = _case(api, details["cases"][0])
+    assert first["open_tasks"][0]["kind"] == "self_report"
