@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from models import Case, User
-from workflows import calendar, clock, grades, policy, tasks
+from workflows import calendar, clock, grades, offices, policy, tasks
 from workflows.assessment import machine, scoring
 from workflows.assessment.round_machine import RESULTS_TASK
 
@@ -31,14 +31,9 @@ def results(session: Session, round_case: Case, actor: User) -> list[int]:
         if draft is not None:
             drafts.append(draft.id)
     due = calendar.add_working_days(session, today, section["results_within_working_days"])
-    holder = r.unit or round_case.org_unit.ancestor_of_kind(_held_at(r.office_code))
+    holder = r.unit or round_case.org_unit.ancestor_of_kind(offices.held_at(r.office_code))
     tasks.open_task_at(session, round_case, RESULTS_TASK, r.office_code, holder, None, due=due)
     return drafts
-
-
-def _held_at(code: str) -> str:
-    from workflows import offices
-    return offices.held_at(code)
 
 
 def _recall_draft(session: Session, a, section: dict, actor: User) -> Case | None:
@@ -63,7 +58,7 @@ def _recall_draft(session: Session, a, section: dict, actor: User) -> Case | Non
 
 def send(session: Session, round_case: Case) -> list[str]:
     """File each cadre's case with the offices the policy sends results to (their dispatching unit)."""
-    offices = machine.section(round_case, session)["results_to"]
+    codes = machine.section(round_case, session)["results_to"]
     for a in round_case.assessment_round.assessments:
-        tasks.file_with(session, a.case, offices, reason=RESULTS_REASON)
-    return list(offices)
+        tasks.file_with(session, a.case, codes, reason=RESULTS_REASON)
+    return list(codes)

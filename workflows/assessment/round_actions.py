@@ -44,7 +44,6 @@ def _publish(case, ctx):
         raise Conflict("not_all_scored", count=len(waiting))
     quota.check(ctx.session, r, machine.section(case, ctx.session))
     days = machine.section(case, ctx.session)["notice_working_days"]
-    ctx.data["notice_days"] = days
     r.published_on = clock.today()
     if days:
         # The window runs the policy's working days from the day after publishing.

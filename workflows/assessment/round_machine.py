@@ -13,7 +13,8 @@ RESULTS_TASK = "send_results"
 
 
 def _with_notice(event: EventData) -> bool:
-    return event.kwargs["ctx"].data.get("notice_days", 0) > 0
+    """The policy has a public notice: publishing set the window's last day."""
+    return event.model.assessment_round.notice_until is not None
 
 
 TRANSITIONS = [
