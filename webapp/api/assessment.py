@@ -2,9 +2,8 @@
 proposed grade while it is publicly noticed."""
 from flask import g, jsonify
 
-from webapp.api import bp, parse, serialize
+from webapp.api import bp, parse, routes, serialize
 from webapp.extensions import db
-from workflows import engine
 from workflows.assessment import services
 from workflows.unit_of_work import UnitOfWork
 
@@ -22,11 +21,4 @@ def assessment_round_create():
 @bp.post("/cases/<int:case_id>/objections")
 def assessment_objection(case_id):
     """{"text", "version"?} inside the notice window → the case, back at its scoring."""
-    data = parse.json_body()
-    version = parse.integer(data, "version", low=1, required=False)
-    with UnitOfWork(db.session) as uow:
-        if version is None:
-            version = engine.visible_case(db.session, case_id, g.actor).version
-        case = engine.act(db.session, case_id, "object", g.actor, version, body=data)
-        uow.commit()
-    return jsonify(serialize.case(case, g.actor)), 201
+    return routes.additive_action(case_id, "object")

@@ -2,9 +2,8 @@
 and adding an item to a list."""
 from flask import g, jsonify
 
-from webapp.api import bp, parse, serialize
+from webapp.api import bp, parse, routes, serialize
 from webapp.extensions import db
-from workflows import engine
 from workflows.handover import services
 from workflows.unit_of_work import UnitOfWork
 
@@ -33,11 +32,4 @@ def rotation_create():
 def handover_item_add(case_id):
     """{"heading", "title", "detail"?, "amount"?, "documents"?, "version"?} → the case. Adding an item
     changes nothing another user read, so the version is optional (the case's current one)."""
-    data = parse.json_body()
-    version = parse.integer(data, "version", low=1, required=False)
-    with UnitOfWork(db.session) as uow:
-        if version is None:
-            version = engine.visible_case(db.session, case_id, g.actor).version
-        case = engine.act(db.session, case_id, "add_item", g.actor, version, body=data)
-        uow.commit()
-    return jsonify(serialize.case(case, g.actor)), 201
+    return routes.additive_action(case_id, "add_item")

@@ -76,6 +76,20 @@ def case_action(case_id, action):
     return jsonify(serialize.case(case, g.actor))
 
 
+def additive_action(case_id: int, action: str):
+    """An action that adds to a case (an item to a handover list, an objection) through its own endpoint:
+    it changes nothing another user read, so the body's version is optional (the case's current one).
+    201 with the case."""
+    data = parse.json_body()
+    version = parse.integer(data, "version", low=1, required=False)
+    with UnitOfWork(db.session) as uow:
+        if version is None:
+            version = engine.visible_case(db.session, case_id, g.actor).version
+        case = engine.act(db.session, case_id, action, g.actor, version, body=data)
+        uow.commit()
+    return jsonify(serialize.case(case, g.actor)), 201
+
+
 @bp.get("/inbox")
 def inbox():
     if request.args.get("tab") == "supervised":
