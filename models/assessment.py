@@ -25,6 +25,9 @@ class AssessmentRound(Base):
     # The office that opened and runs it (the policy's `opened_by`); a dispatching unit runs one for its
     # own cadres in the county (004 第十九条), named by `unit_id`.
     office_code: Mapped[str] = mapped_column(String(30))
+    # Where that office is held (the county, the city, or the dispatching unit): its holders run the
+    # round and read every case in it.
+    office_unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"))
     excluded: Mapped[list] = mapped_column(JSON, default=list)  # [{"person_id", "name", "reason"}]
     published_on: Mapped[date | None] = mapped_column(Date)
@@ -33,6 +36,7 @@ class AssessmentRound(Base):
 
     case: Mapped[Case] = relationship(foreign_keys=[case_id], backref=backref("assessment_round", uselist=False))
     org_unit: Mapped[OrgUnit] = relationship(foreign_keys=[org_unit_id])
+    office_unit: Mapped[OrgUnit] = relationship(foreign_keys=[office_unit_id])
     unit: Mapped[OrgUnit | None] = relationship(foreign_keys=[unit_id])
 
 

@@ -86,6 +86,10 @@ def test_an_annual_round_for_a_county_of_twenty(app, api):
         person_of = {c: cases[c]["applicant"]["id"] for c in cases}
 
         first = details["cases"][0]
+        # The office running the round reads every case in it, also before it holds a task there; each
+        # stage's task is due in the policy's days, then shows late on the round.
+        assert api("county.office").get(f"/api/v1/cases/{first}").status_code == 200
+        assert cases[first]["open_tasks"][0]["due_date"] == "2026-12-20"
         # A step out of order is refused; the case shows what the system holds, never typed again.
         out_of_order = _act(api, "county.office", first, "record_survey", satisfied=1, basic=0, unsatisfied=0)
         assert out_of_order.status_code in (403, 409)

@@ -24,6 +24,7 @@ def upgrade():
         sa.Column('period', sa.String(length=10), nullable=False),
         sa.Column('org_unit_id', sa.Integer(), nullable=False),
         sa.Column('office_code', sa.String(length=30), nullable=False),
+        sa.Column('office_unit_id', sa.Integer(), nullable=False),
         sa.Column('unit_id', sa.Integer(), nullable=True),
         sa.Column('excluded', sa.JSON(), nullable=False),
         sa.Column('published_on', sa.Date(), nullable=True),
@@ -32,6 +33,7 @@ def upgrade():
         sa.ForeignKeyConstraint(['case_id'], ['case_file.id']),
         sa.ForeignKeyConstraint(['org_unit_id'], ['org_unit.id']),
         sa.ForeignKeyConstraint(['unit_id'], ['org_unit.id']),
+        sa.ForeignKeyConstraint(['office_unit_id'], ['org_unit.id']),
         sa.PrimaryKeyConstraint('case_id'),
     )
     with op.batch_alter_table('assessment_round', schema=None) as batch_op:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from models import Case, User
-from workflows import calendar, clock, grades, offices, policy, tasks
+from workflows import calendar, clock, grades, policy, tasks
 from workflows.assessment import machine, scoring
 from workflows.assessment.round_machine import RESULTS_TASK
 
@@ -31,8 +31,7 @@ def results(session: Session, round_case: Case, actor: User) -> list[int]:
         if draft is not None:
             drafts.append(draft.id)
     due = calendar.add_working_days(session, today, section["results_within_working_days"])
-    holder = r.unit or round_case.org_unit.ancestor_of_kind(offices.held_at(r.office_code))
-    tasks.open_task_at(session, round_case, RESULTS_TASK, r.office_code, holder, None, due=due)
+    tasks.open_task_at(session, round_case, RESULTS_TASK, r.office_code, r.office_unit, None, due=due)
     return drafts
 
 

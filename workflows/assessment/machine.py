@@ -13,7 +13,7 @@ once with no model; actions fire events on ORM rows."""
 from transitions import EventData, Machine
 
 from models import Case
-from workflows import policy, tasks
+from workflows import due, policy, tasks
 from workflows.assessment import rules
 
 STATES = ["report", "survey", "site_check", "opinion", "scoring", "scored", "noticed", "final"]
@@ -47,15 +47,16 @@ def open_stage_task(session, case: Case, actor=None) -> None:
     if found is None:
         return
     kind, holder = found
+    days = section(case, session)["stage_due_days"]
     if holder == "cadre":
         from workflows.handover.parties import account  # the cadre's active account
         user = account(case.subject)
         if user is not None:
-            tasks.open_user_task(session, case, kind, user)
+            tasks.open_user_task(session, case, kind, user, due.for_task(session, case, kind, calendar_days=days))
             return
         # A cadre with no account reports on paper: the assessing office enters it for them.
         holder = "assessed_by"
-    tasks.open_office_task(session, case, kind, 0, stage_office(case, session, holder), None)
+    tasks.open_office_task(session, case, kind, 0, stage_office(case, session, holder), days)
 
 
 def _next_stage(event: EventData) -> None:

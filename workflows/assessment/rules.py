@@ -11,6 +11,7 @@ assessed_by = "county_office"     # who records the survey and the site check an
 opinion_by = "township"           # 征求意见: the township (with the village 两委)
 window = ["12-01", "01-31"]       # 001 第十二条: when an annual round may open (month-day; [] = any time)
 min_months_in_post = 6            # 篇十五 "半年以上" (six months included), and still in post
+stage_due_days = 10               # calendar days for each stage's task (product's choice; late shows)
 items = [{ code = "presence", name = "驻村在岗", max = 30, from = "presence" }, ...]
 bands = [{ grade = "excellent", min = 90 }, { grade = "competent", min = 75 }, ...]  # [min, next min)
 excellent_quota_percent = 35      # 篇十五 "比例最高不超过35%", rounded down; 0 = no cap (篇九 第二十五条)
@@ -52,6 +53,7 @@ DEFAULTS = {
     "opinion_by": "township",
     "window": [],
     "min_months_in_post": 6,
+    "stage_due_days": 10,
     "items": DEFAULT_ITEMS,
     "bands": DEFAULT_BANDS,
     "excellent_quota_percent": 35,
@@ -117,7 +119,7 @@ def validate(c, section: dict) -> dict:
     window = section["window"]
     if not isinstance(window, list) or len(window) not in (0, 2) or not all(_month_day(w) for w in window):
         c.fail("assessment.window", 'must be [] or ["MM-DD", "MM-DD"]')
-    for key in ("min_months_in_post", "excellent_quota_percent", "notice_working_days",
+    for key in ("min_months_in_post", "stage_due_days", "excellent_quota_percent", "notice_working_days",
                 "results_within_working_days", "satisfaction_min_percent"):
         c.integer(section[key], f"assessment.{key}", 0)
     if section["excellent_quota_percent"] > 100 or section["satisfaction_min_percent"] > 100:

@@ -136,7 +136,7 @@ def open_round(session: Session, actor: User, data: dict) -> Case:
     round_case = engine.open_case(session, "assessment_round", actor, version, org_unit=unit,
                                   payload={"kind": kind, "period": period.code})
     row = AssessmentRound(case=round_case, kind=kind, period=period.code, org_unit=unit, office_code=office,
-                          unit=home, excluded=excluded)
+                          office_unit=holder, unit=home, excluded=excluded)
     session.add(row)
     session.flush()
     tasks.open_task_at(session, round_case, RUN_TASK, office, holder, None)
