@@ -380,6 +380,9 @@ MESSAGES.update({
     "notice_open": _l("The public notice runs until %(until)s: finalize after it."),
     "objection_open": _l("%(count)s objections are not resolved: score those cases again first."),
     "notice_closed": _l("The public notice is over (it ran until %(until)s): no objection is taken now."),
+    "no_goals": _l("%(field)s: record the cadre's own goals first; the goals part scores them."),
+    "too_many_goals": _l("At most %(max)s goals may be listed."),
 })
+FIELDS.update({"goals": _l("Goals")})
 FIELDS.update({"period": _l("Period"), "scores": _l("Scores"), "grade": _l("Grade"),
                "satisfied": _l("Satisfied"), "basic": _l("Basically satisfied"), "unsatisfied": _l("Not satisfied")})

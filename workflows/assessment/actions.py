@@ -6,13 +6,15 @@ from __future__ import annotations
 from sqlalchemy.orm import object_session
 
 from workflows import clock, engine, fields, tasks
-from workflows.assessment import inputs, machine, scoring
+from workflows.assessment import inputs, kinds, machine, scoring
 from workflows.assessment.rules import GOALS_MAX
 from workflows.errors import Conflict, Forbidden, InvalidInput
 from workflows.registry import Action
 
 TEXT_MAX = 5000
 COUNT_MAX = 100000
+GOALS_COUNT_MAX = 20
+GOAL_LENGTH = 500
 
 
 def _stage_task(case, ctx, event: str):
@@ -58,12 +60,35 @@ def _record_text(event: str, column: str):
 def _items_of(case, section: dict) -> list[dict]:
     """The items scored: the policy's, and in a semiannual review the cadre's own goals after them."""
     if case.assessment.round.kind == "semiannual":
+        if not case.assessment.goals:
+            raise InvalidInput("no_goals", "scores")  # 个性评价 scores the goals: they are recorded first
         return section["semiannual_items"] + goals_items(case)
     return section["items"]
 
 
 def goals_items(case) -> list[dict]:
+    """001 第十一条's individual part (个性评价) as one item with one score, however many goals: the policy
+    weighs the part, not each goal, and goals differ in size, so that splitting the maximum among them
+    would make a cadre's total depend on how many goals they wrote rather than on how they met them."""
     return [{"code": "goals", "name": "个人目标", "max": GOALS_MAX}]
+
+
+def _may_set_goals(user, case) -> bool:
+    """The cadre, or the office holding the score task, while a semiannual review is at its scoring."""
+    a = case.assessment
+    if a is None or a.round.kind != "semiannual" or case.state != "scoring":
+        return False
+    return user.person_id == case.subject_person_id or _holder_may("score")(user, case)
+
+
+def _set_goals(case, ctx):
+    if case.assessment.round.kind != "semiannual" or case.state != "scoring":
+        raise Conflict("action_not_allowed", action="set_goals", state=case.state)
+    if not _may_set_goals(ctx.actor, case):
+        raise Forbidden("no_open_task")
+    before = case.assessment.goals
+    case.assessment.goals = ctx.data["goals"]
+    return {"goals": {"before": before, "after": ctx.data["goals"]}}
 
 
 def _scorer(case, ctx) -> str:
@@ -92,7 +117,7 @@ def _score(case, ctx):
     a.inputs = inputs.gather(ctx.session, case.subject, case.village, *_period_of(a))
     a.scores = {code: str(points) for code, points in scores.items()}
     a.total = scoring.total(scores)
-    if a.round.kind != "semiannual":  # the semiannual review is ranked, not graded (001 第十一条)
+    if kinds.of(a.round.kind).graded:  # the semiannual review is ranked, not graded (001 第十一条)
         a.proposed_grade = scoring.grade_for_total(section, a.total)
         a.grade = scoring.check_grade(ctx.data.get("grade"), a.proposed_grade, ctx.data.get("reason"))
         a.grade_reason = ctx.data.get("reason") if a.grade != a.proposed_grade else None
@@ -108,9 +133,8 @@ def _score(case, ctx):
 
 
 def _period_of(a):
-    from workflows.assessment.services import read_period
-    period = read_period(a.round.kind, a.round.period)
-    return period.first, period.last
+    from workflows.assessment.services import span
+    return span(a.round.kind, a.round.period, a.term)
 
 
 def _object(case, ctx):
@@ -155,6 +179,16 @@ def _read_survey(data: dict) -> dict:
     return {k: fields.integer(data, k, low=0, high=COUNT_MAX) for k in ("satisfied", "basic", "unsatisfied")}
 
 
+def _read_goals(data: dict) -> dict:
+    """{"goals": [text, …]}: one to GOALS_COUNT_MAX goals, each a non-empty text."""
+    goals = data.get("goals")
+    if not isinstance(goals, list) or not goals:
+        raise InvalidInput("required", "goals")
+    if len(goals) > GOALS_COUNT_MAX:
+        raise InvalidInput("too_many_goals", "goals", max=GOALS_COUNT_MAX)
+    return {"goals": [fields.text({"goals": g}, "goals", max_length=GOAL_LENGTH) for g in goals]}
+
+
 def _read_score(data: dict) -> dict:
     return {"scores": data.get("scores"), "grade": fields.text(data, "grade", required=False),
             "reason": fields.text(data, "reason", required=False, max_length=TEXT_MAX)}
@@ -169,4 +203,5 @@ ACTIONS = {
                              read=_read_text),
     "score": Action(_score, who=lambda u, c: _holder_may("score")(u, c) or _may_rescore(u, c), read=_read_score),
     "object": Action(_object, who=_may_object, read=_read_text),
+    "set_goals": Action(_set_goals, who=_may_set_goals, read=_read_goals),
 }

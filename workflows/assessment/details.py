@@ -27,7 +27,7 @@ def assessment(case: Case) -> dict | None:
             "items": [{"code": i["code"], "name": i["name"], "max": i["max"], **({"from": i["from"]} if "from" in i else {}),
                        **({"suggested": str(p)} if (p := _suggested(i, a.inputs)) is not None else {})}
                       for i in items],
-            "inputs": a.inputs or {}, "self_report": a.self_report,
+            "inputs": a.inputs or {}, "self_report": a.self_report, "goals": a.goals,
             "survey": {"satisfied": a.satisfied, "basic": a.basic, "unsatisfied": a.unsatisfied,
                        "rate": str(rate) if rate is not None else None},
             "site_check": a.site_check, "opinion": a.opinion,

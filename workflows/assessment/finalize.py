@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models import Case, User
 from workflows import calendar, clock, grades, policy, tasks
-from workflows.assessment import machine, scoring
+from workflows.assessment import kinds, machine, scoring
 from workflows.assessment.round_machine import RESULTS_TASK
 
 RESULTS_REASON = "assessment_results"
@@ -22,17 +22,25 @@ def results(session: Session, round_case: Case, actor: User) -> list[int]:
     section = machine.section(round_case, session)
     today = clock.today()
     r.finalized_on = today
+    kind = kinds.of(r.kind)
     drafts = []
     for a in r.assessments:
-        if a.grade is not None and r.kind == "annual":
-            grades.record(session, a.case.subject_person_id, r.period, a.grade, "annual_assessment", today,
-                          source_case_id=a.case_id)
-        draft = _recall_draft(session, a, section, actor)
+        if a.grade is not None and kind.graded:
+            grades.record(session, a.case.subject_person_id, r.period, a.grade, f"{r.kind}_assessment", today,
+                          source_case_id=a.case_id, kind=kind.grade_kind)
+        draft = _recall_draft(session, a, section, actor) if kind.recall else None
         if draft is not None:
             drafts.append(draft.id)
+    if kind.results:
+        _results_task(session, round_case, section, today)
+    return drafts
+
+
+def _results_task(session: Session, round_case: Case, section: dict, today) -> None:
+    """篇十五: the results reach the dispatching units within the policy's working days."""
+    r = round_case.assessment_round
     due = calendar.add_working_days(session, today, section["results_within_working_days"])
     tasks.open_task_at(session, round_case, RESULTS_TASK, r.office_code, r.office_unit, None, due=due)
-    return drafts
 
 
 def _recall_draft(session: Session, a, section: dict, actor: User) -> Case | None:

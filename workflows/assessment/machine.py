@@ -7,7 +7,8 @@
 
 公开述职 (the cadre's self-report) → 民意调查 (the survey's counts) → 实地查看 → 征求意见 (the township and
 the village 两委) → 综合评定 (the scores). A semiannual review (001 第十一条) starts at `scoring`: the county
-office scores the common items and the cadre's own goals, and the review is ranked, not graded.
+office scores the common items and the cadre's own goals, and the review is ranked, not graded. An
+end-of-term assessment (篇十五) goes from the cadre's report straight to the dispatching unit's scoring.
 A step taken out of order is refused by the machine. One Machine for every assessment case, built
 once with no model; actions fire events on ORM rows."""
 from transitions import EventData, Machine
@@ -74,7 +75,13 @@ def _round_published(event: EventData) -> bool:
     return event.model.assessment.round.case.state != "open"
 
 
+def _term_end(event: EventData) -> bool:
+    return event.model.assessment.round.kind == "term_end"
+
+
 TRANSITIONS = [
+    # 期满考核: after the self-report the dispatching unit scores; the annual stages between are not its.
+    {"trigger": "submit", "source": "report", "dest": "scoring", "conditions": _term_end, "after": _next_stage},
     {"trigger": "submit", "source": "report", "dest": "survey", "after": _next_stage},
     {"trigger": "record_survey", "source": "survey", "dest": "site_check", "after": _next_stage},
     {"trigger": "record_site_check", "source": "site_check", "dest": "opinion", "after": _next_stage},

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Assessment, AssessmentRound, OrgUnit
-from workflows.assessment import scoring
+from workflows.assessment import kinds, scoring
 from workflows.errors import Conflict
 
 EXCELLENT = "excellent"
@@ -27,7 +27,9 @@ def pool(session: Session, r: AssessmentRound, section: dict) -> list[Assessment
 
 def figures(session: Session, r: AssessmentRound, section: dict) -> dict:
     counted = pool(session, r, section)
-    return {"excellent_max": scoring.quota_max(section, len(counted)),
+    # Only the annual assessment has a quota (workflows.assessment.kinds): no cap on the others.
+    cap = scoring.quota_max(section, len(counted)) if kinds.of(r.kind).quota else None
+    return {"excellent_max": cap,
             "excellent": sum(a.grade == EXCELLENT for a in counted), "assessed": len(counted)}
 
 

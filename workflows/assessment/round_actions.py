@@ -4,7 +4,7 @@ with no objection open, and send the results to the dispatching units (篇十五
 from __future__ import annotations
 
 from workflows import calendar, clock, engine, history, tasks
-from workflows.assessment import finalize, machine, quota
+from workflows.assessment import finalize, kinds, machine, quota
 from workflows.assessment.round_machine import RESULTS_TASK, RUN_TASK
 from workflows.errors import Conflict, Forbidden
 from workflows.registry import Action
@@ -43,7 +43,7 @@ def _publish(case, ctx):
     if waiting:
         raise Conflict("not_all_scored", count=len(waiting))
     quota.check(ctx.session, r, machine.section(case, ctx.session))
-    days = machine.section(case, ctx.session)["notice_working_days"]
+    days = machine.section(case, ctx.session)["notice_working_days"] if kinds.of(r.kind).notice else 0
     r.published_on = clock.today()
     if days:
         # The window runs the policy's working days from the day after publishing.

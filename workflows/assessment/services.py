@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from models import Assessment, AssessmentRound, Case, OrgUnit, Team, Term, User
+from models import Assessment, AssessmentRound, Case, OrgUnit, Person, Team, Term, User
 from workflows import clock, engine, fields, offices, people, policy, tasks
 from workflows.assessment import inputs, machine, rules
 from workflows.assessment.round_machine import RUN_TASK
@@ -40,6 +40,15 @@ def read_period(kind: str, value) -> Period:
     return Period(value, date(year, 1, 1), date(year, 12, 31))
 
 
+def span(kind: str, code: str, term: Term) -> tuple[date, date]:
+    """The days an assessment reads the cadre's record over: its period's, or for the end of a term the
+    term's own (期满考核 looks back over the whole term, not one year of it)."""
+    if kind == "term_end":
+        return term.start_date, term.end_date or term.planned_end_date
+    period = read_period(kind, code)
+    return period.first, period.last
+
+
 def months_after(day: date, months: int) -> date:
     """The same day `months` later, the month's last day where it is shorter."""
     year, month = divmod(day.month - 1 + months, 12)
@@ -63,10 +72,10 @@ def check_window(section: dict, period: Period, kind: str) -> None:
         raise InvalidInput("outside_window", "period", opens=opens.isoformat(), closes=closes.isoformat())
 
 
-def _opener(user: User, unit: OrgUnit, section: dict) -> tuple[str, OrgUnit]:
+def _opener(user: User, unit: OrgUnit, section: dict, kind: str) -> tuple[str, OrgUnit]:
     """The office the user opens the round as, and the unit holding it (a dispatching unit runs a round for
-    its own cadres in the county, 004 第十九条)."""
-    code = section["opened_by"]
+    its own cadres in the county, 004 第十九条, and the end-of-term assessment whatever the policy, 篇十五)."""
+    code = machine.TERM_END_ASSESSOR if kind == "term_end" else section["opened_by"]
     if code == "dispatching_unit":
         holder = next((g.org_unit for g in user.grants if g.role == code), None)
     else:
@@ -97,6 +106,22 @@ def _terms(session: Session, unit: OrgUnit, period: Period, home: OrgUnit | None
     return [t for t in found if home is None or t.person.home_unit_id == home.id]
 
 
+def _ending_terms(session: Session, unit: OrgUnit, period: Period, home: OrgUnit) -> tuple[list[Term], list[dict]]:
+    """期满考核: the unit's cadres on the county's teams whose term's planned end falls in the period, but
+    for those assessed at their term's end already (a rotation opens that assessment itself)."""
+    query = (select(Term).join(Term.team).join(Term.person)
+             .where(Team.village_id.in_(_villages_under(session, unit)), Term.planned_end_date >= period.first,
+                    Term.planned_end_date <= period.last, Person.home_unit_id == home.id)
+             .options(joinedload(Term.person), joinedload(Term.team).joinedload(Team.village))
+             .order_by(Term.person_id, Term.start_date))
+    terms = session.scalars(query).unique().all()
+    assessed = set(session.scalars(select(Assessment.term_id).join(Assessment.round).where(
+        AssessmentRound.kind == "term_end", Assessment.term_id.in_([t.id for t in terms]))))
+    return ([t for t in terms if t.id not in assessed],
+            [{"person_id": t.person_id, "name": t.person.name, "reason": "assessed_already"}
+             for t in terms if t.id in assessed])
+
+
 def eligible(terms: list[Term], today: date, min_months: int) -> tuple[list[Term], list[dict]]:
     """Those in post today for at least the policy's months (six months included), and the others with why."""
     latest: dict[int, Term] = {}
@@ -123,7 +148,7 @@ def open_round(session: Session, actor: User, data: dict) -> Case:
         raise InvalidInput("not_a_county_or_city", "org_unit_id")
     version = policy.in_force(session, unit)
     section = rules.settings(version.body)
-    office, holder = _opener(actor, unit, section)
+    office, holder = _opener(actor, unit, section, kind)
     home = holder if office == "dispatching_unit" else None
     check_window(section, period, kind)
     taken = select(AssessmentRound.case_id).where(
@@ -131,18 +156,27 @@ def open_round(session: Session, actor: User, data: dict) -> Case:
         AssessmentRound.unit_id.is_(None) if home is None else AssessmentRound.unit_id == home.id)
     if session.scalar(taken) is not None:
         raise Conflict("round_exists", "period", period=period.code)
-    today = clock.today()
-    chosen, excluded = eligible(_terms(session, unit, period, home), today, section["min_months_in_post"])
+    if kind == "term_end":
+        chosen, excluded = _ending_terms(session, unit, period, home)
+    else:
+        chosen, excluded = eligible(_terms(session, unit, period, home), clock.today(), section["min_months_in_post"])
+    row = new_round(session, actor, version, kind, period.code, unit, office, holder, home, excluded)
+    for term in chosen:
+        open_assessment(session, actor, version, row, term, period)
+    return row.case
+
+
+def new_round(session: Session, actor: User, version, kind: str, code: str, unit: OrgUnit, office: str,
+              holder: OrgUnit, home: OrgUnit | None, excluded: list[dict]) -> AssessmentRound:
+    """The round's case and row, with the task of running it for the office that opened it."""
     round_case = engine.open_case(session, "assessment_round", actor, version, org_unit=unit,
-                                  payload={"kind": kind, "period": period.code})
-    row = AssessmentRound(case=round_case, kind=kind, period=period.code, org_unit=unit, office_code=office,
+                                  payload={"kind": kind, "period": code})
+    row = AssessmentRound(case=round_case, kind=kind, period=code, org_unit=unit, office_code=office,
                           office_unit=holder, unit=home, excluded=excluded)
     session.add(row)
     session.flush()
     tasks.open_task_at(session, round_case, RUN_TASK, office, holder, None)
-    for term in chosen:
-        open_assessment(session, actor, version, row, term, period)
-    return round_case
+    return row
 
 
 def open_assessment(session: Session, actor: User, version, round_row: AssessmentRound, term: Term,
@@ -152,8 +186,9 @@ def open_assessment(session: Session, actor: User, version, round_row: Assessmen
                             village=village, parent=round_row.case, payload={"round_id": round_row.case_id})
     # A semiannual review begins at its scoring; the annual stages begin with the cadre's report.
     case.state = machine.FIRST_STAGE[round_row.kind]
+    first, last = span(round_row.kind, period.code, term)
     session.add(Assessment(case=case, round=round_row, term=term,
-                           inputs=inputs.gather(session, term.person, village, period.first, period.last)))
+                           inputs=inputs.gather(session, term.person, village, first, last)))
     session.flush()
     machine.open_stage_task(session, case)
     return case

@@ -71,9 +71,17 @@ def _rotate(case, ctx):
     ctx.session.flush()  # the handover case's id, which the decision keeps
     case.term_end.decision, case.term_end.handover_case_id = "rotate", handover.id
     engine.fire(case, "rotate", ctx)
+    assessment = _assess_at_end(ctx, term)
     return {"term_id": term.id, "incoming": {"id": incoming.id, "name": incoming.name},
             "handover_date": on.isoformat(),
-            "handover_case_id": handover.id}
+            "handover_case_id": handover.id,
+            "assessment_case_id": assessment.id if assessment is not None else None}
+
+
+def _assess_at_end(ctx, term):
+    """篇十五 期满考核: a term that really ends (rotated, not extended) is assessed by the dispatching unit."""
+    from workflows.assessment.term_end import assess_at_term_end  # term end knows assessment only here
+    return assess_at_term_end(ctx.session, ctx.actor, term)
 
 
 def _read_extend(data: dict) -> dict:
