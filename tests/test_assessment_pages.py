@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import on_day, use_preset
-from tests.pages import act, get, post, user
+from tests.pages import act, form_values, get, post, user
 from tests.test_assessment_round import COMPETENT, SCORES, _through_the_stages, _users_by_person
 
 OPEN_DAY = "2026-12-10"  # inside 001 第十二条's window (1 December – 31 January)
@@ -75,6 +75,7 @@ def test_a_round_opened_and_one_cadre_taken_through_the_stages_on_the_pages(app,
     # One number per item; over an item's maximum is refused under the scores field, nothing written.
     page = get(office, f"/cases/{case_id}")
     assert len(page.all("score-input")) == 4
+    assert form_values(page.html, "score-form")["grade"] == [""]   # nothing proposed before a total
     over = {"scores.presence": "31", "scores.discipline": "18", "scores.performance": "27", "scores.feedback": "18"}
     refused = act(office, case_id, "score", grade="", reason="", **over)
     assert refused.status == 422 and "30" in refused.text("error-scores")
@@ -109,7 +110,7 @@ def test_the_round_page_shows_stages_ranking_chart_and_the_results_sheet(app, ap
     assert "2 of at most 4 excellent" in page.text("round-quota")
     # Publishing while cases are still at their stages is refused, and said.
     refused = act(user(login_as, "county.office"), round_id, "publish")
-    assert refused.has("flash") or "scored" in refused.html
+    assert refused.state == "open" and "9 cases are not scored yet" in refused.html
 
     sheet = user(login_as, "county.office").get(f"/assessment/rounds/{round_id}.xlsx")
     assert sheet.status_code == 200
