@@ -135,3 +135,6 @@ def test_the_round_and_the_case_speak_chinese(app, api, login_as, round_day):
     page = get(login_as("xinghua.member1"), f"/cases/{case_id}")
     assert "公开述职" in page.text("case-state")
     assert "提交述职" in page.text("action-submit")
+    # The cadre's inbox row names the task and the round.
+    inbox = login_as("xinghua.member1").get("/inbox/").get_data(as_text=True)
+    assert "公开述职" in inbox and "年度考核 2026" in inbox
