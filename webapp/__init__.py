@@ -101,6 +101,9 @@ def create_app(test_config: dict | None = None, instance_path: str | None = None
     from webapp import handover_record, handover_start
     handover_record.register(app)  # /cases/<id>/record (交接清单, printable) and its .xlsx
     handover_start.register(app)  # /teams/<id>/handover and /teams/<id>/rotation
+    from webapp import assessment_pages, assessment_round_pages
+    assessment_pages.register(app)  # an assessment case's facts and its stage forms; a round's facts
+    assessment_round_pages.register(app)  # /assessment/rounds/new, a round's .xlsx results
     csrf.exempt(api.bp)  # the API checks CSRF itself, and only for cookie sessions
     app.json.ensure_ascii = False  # Chinese names as written, not as \u escapes
     errors.register(app)
