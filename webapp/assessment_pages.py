@@ -55,11 +55,13 @@ for _kind in (KIND, ROUND):
         "score": _l("Record the scores"), "object": _l("Raise an objection"), "notice": _l("Put on notice"),
         "publish": _l("Publish the proposed grades"), "finalize": _l("Finalize the grades"),
         "send_results": _l("Send the results to the units"), "create": _l("Opened"),
+        "set_goals": _l("Record the goals"),
     }
 labels.ALL.setdefault("assessment_kind", {"annual": _l("Annual assessment"), "semiannual": _l("Semiannual review"),
                                           "term_end": _l("End-of-term assessment")})
 labels.ALL.setdefault("assessment_excluded", {"not_in_post": _l("No longer in post"),
-                                              "under_min_months": _l("Under the months in post required")})
+                                              "under_min_months": _l("Under the months in post required"),
+                                              "assessed_already": _l("Assessed at the term's end already")})
 labels.ALL.setdefault("assessment_forced", {
     "absence_limit": _l("Absent without leave over the policy's limits"),
     "quarter_short": _l("A quarter under the policy's days in the village"),
