@@ -22,7 +22,7 @@ from webapp.assessment_pages import ROUND, STAGES
 from webapp.cases import visible_case
 from webapp.extensions import db
 from webapp.forms import optional_id, show_error
-from workflows import clock, due, offices, policy
+from workflows import clock, due, offices
 from workflows.assessment import details, rules, scoring, services
 from workflows.errors import WorkflowError
 from workflows.unit_of_work import UnitOfWork
@@ -41,15 +41,9 @@ def openable_units(user) -> list[OrgUnit]:
     """The counties and cities whose policy lets this user open a round there."""
     if not offices.acting_offices(user):
         return []
-    found = []
-    for unit in db.session.scalars(select(OrgUnit).where(OrgUnit.kind.in_(services.ROUND_UNITS))
-                                   .order_by(OrgUnit.kind, OrgUnit.name)):
-        try:
-            services._opener(user, unit, rules.settings(policy.in_force(db.session, unit).body))
-        except WorkflowError:
-            continue
-        found.append(unit)
-    return found
+    units = db.session.scalars(select(OrgUnit).where(OrgUnit.kind.in_(services.ROUND_UNITS))
+                               .order_by(OrgUnit.kind, OrgUnit.name))
+    return [u for u in units if services.may_open(db.session, user, u)]
 
 
 def may_open_rounds(user) -> bool:

@@ -85,6 +85,15 @@ def _opener(user: User, unit: OrgUnit, section: dict, kind: str) -> tuple[str, O
     return code, holder
 
 
+def may_open(session: Session, user: User, unit: OrgUnit, kind: str = "annual") -> bool:
+    """Whether the user holds the office that opens a round of this kind over the county or city."""
+    try:
+        _opener(user, unit, rules.settings(policy.in_force(session, unit).body), kind)
+    except (Forbidden, Conflict):
+        return False
+    return True
+
+
 def _villages_under(session: Session, unit: OrgUnit) -> list[int]:
     """The villages below a county or a city, one statement a level (the tree is at most four deep)."""
     found, level = [], [unit.id]
