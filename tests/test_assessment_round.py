@@ -198,3 +198,17 @@ def test_city_pian15_runs_the_round_for_the_city_with_its_quota_over_the_city(ap
     # The survey, the site check and the scores are the city department's tasks.
     first = _case(api, details["cases"][0])
     assert first["open_tasks"][0]["kind"] == "self_report"
+
+
+def test_zhumadian_a_dispatching_unit_assesses_its_own_cadres(app, api):
+    # 004 第十九条: the dispatching unit assesses; the results go back to it and the county rural bureau.
+    with on_day(OPEN_DAY):
+        assert _open_round(api, app).status_code == 403  # not the county office here
+        round_ = _ok(_open_round(api, app, by="unit.agri"), 201)
+        names = sorted(_case(api, c)["applicant"]["name"] for c in round_["assessment_round"]["cases"])
+        assert names == ["吴芳", "李娜", "杨军"]  # 县农业农村局's cadres only
+        # A second unit runs its own round for the same county and year.
+        assert _open_round(api, app, by="unit.edu").status_code == 201
+        assert _open_round(api, app, by="unit.agri").get_json()["error"]["code"] == "round_exists"
+        first = round_["assessment_round"]["cases"][0]
+        assert _case(api, first)["open_tasks"][0]["kind"] == "self_report"
