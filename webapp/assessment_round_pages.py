@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
-from flask import Blueprint, abort, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -20,6 +20,7 @@ from models import OrgUnit
 from webapp import labels
 from webapp.assessment_pages import ROUND, STAGES
 from webapp.cases import visible_case
+from webapp.downloads import send_xlsx
 from webapp.extensions import db
 from webapp.forms import optional_id, show_error
 from workflows import clock, due, offices
@@ -29,7 +30,6 @@ from workflows.unit_of_work import UnitOfWork
 
 bp = Blueprint("assessment_rounds", __name__, url_prefix="/assessment/rounds")
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The sheet is filed as it is: its words are Chinese whatever the reader's language.
 GRADE_WORDS = {"excellent": "优秀", "competent": "称职", "basic": "基本称职", "incompetent": "不称职"}
 KIND_WORDS = {"annual": "年度考核", "semiannual": "半年考评", "term_end": "期满考核"}
@@ -194,8 +194,7 @@ def workbook(case) -> bytes:
 def xlsx(case_id):
     case = _round_case(case_id)
     content = workbook(case)
-    return send_file(BytesIO(content), as_attachment=True, mimetype=XLSX,
-                     download_name=f"assessment-{case.assessment_round.period}-{case.id}.xlsx")
+    return send_xlsx(content, f"assessment-{case.assessment_round.period}-{case.id}.xlsx")
 
 
 def register(app) -> None:

@@ -17,3 +17,15 @@ def send_document(document):
     # Opened directly anyway (a PDF viewer tab), it runs no script and reaches nothing of ours.
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def send_xlsx(book_or_bytes, name: str):
+    """An .xlsx the product made (an openpyxl Workbook, or its bytes) as a download named `name`."""
+    if not isinstance(book_or_bytes, bytes):
+        out = io.BytesIO()
+        book_or_bytes.save(out)
+        book_or_bytes = out.getvalue()
+    return send_file(io.BytesIO(book_or_bytes), as_attachment=True, mimetype=XLSX, download_name=name)

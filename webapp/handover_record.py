@@ -8,7 +8,7 @@ from datetime import timezone
 from decimal import Decimal
 from io import BytesIO
 
-from flask import Blueprint, abort, render_template, send_file
+from flask import Blueprint, abort, render_template
 from flask_babel import force_locale
 from flask_login import login_required
 
@@ -16,6 +16,7 @@ from models import Case
 from models.handover import HEADINGS
 from webapp import actors, handover_pages
 from webapp.cases import visible_case
+from webapp.downloads import send_xlsx
 from webapp.extensions import db
 from webapp.labels import label
 from workflows import clock, queries
@@ -23,7 +24,6 @@ from workflows.handover import parties
 
 bp = Blueprint("handover_record", __name__)
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # The sheet's columns, in Chinese whatever the reader's language: the file is filed as it is.
 HEADERS = ("类别", "事项", "说明", "金额(元)", "状态", "接任人意见", "移交人说明")
 
@@ -135,8 +135,7 @@ def record_xlsx(case_id):
     case = _handover_case(case_id)
     with force_locale("zh_CN"):
         content = workbook(record_of(case))
-    return send_file(BytesIO(content), as_attachment=True, mimetype=XLSX,
-                     download_name=f"handover-record-{case.id}.xlsx")
+    return send_xlsx(content, f"handover-record-{case.id}.xlsx")
 
 
 def register(app) -> None:

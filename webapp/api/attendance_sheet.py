@@ -1,16 +1,14 @@
 """A monthly sheet as an .xlsx download with Chinese headers. The sheet itself is a case, read and acted
 on through the generic case endpoints."""
-from io import BytesIO
 
-from flask import g, send_file
+from flask import g
 
 from webapp.api import bp
+from webapp.downloads import XLSX, send_xlsx
 from webapp.extensions import db
 from workflows import engine
 from workflows.attendance_sheet import export
 from workflows.errors import NotFound
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.get("/attendance-sheets/<int:case_id>/xlsx")
@@ -19,8 +17,7 @@ def attendance_sheet_xlsx(case_id):
     case = engine.visible_case(db.session, case_id, g.actor)
     if case.attendance_sheet is None:
         raise NotFound("case_not_found", "id", id=case_id)
-    return send_file(BytesIO(export.workbook(case)), as_attachment=True, download_name=export.filename(case),
-                     mimetype=XLSX)
+    return send_xlsx(export.workbook(case), export.filename(case))
 
 
 def openapi_paths(responses, path_id) -> dict:
