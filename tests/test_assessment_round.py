@@ -96,6 +96,10 @@ def test_an_annual_round_for_a_county_of_twenty(app, api):
         inputs = cases[first]["assessment"]["inputs"]
         assert {"present", "target", "absent", "late", "leave", "spot_check_findings", "warnings",
                 "work_logs"} <= set(inputs)
+        # Nobody signed in since the records began (the demo's go-live, 10 March): every working day to
+        # yesterday is an absence, and linfen-2018 sets no target.
+        assert (inputs["present"], inputs["target"], inputs["to"]) == (0, None, "2026-12-09")
+        assert inputs["absent"] > 150
 
         # Eight proposed 优秀, one 不称职, one survey at 59.5 %, one at exactly 60 %, the rest 称职.
         ids = details["cases"]

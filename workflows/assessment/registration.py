@@ -34,8 +34,9 @@ ROUND = register(Procedure(
     extra_viewers=_runs_round,
     extra_viewers_sql=_runs_round_sql,
     eager=(lambda: joinedload(Case.assessment_round),),
-    eager_case=(lambda: joinedload(Case.assessment_round).joinedload(AssessmentRound.assessments)
-                .joinedload(Assessment.case),),
+    # A round's page reads every case in it with its open tasks (who is late): in a few statements.
+    eager_case=(lambda: joinedload(Case.assessment_round).selectinload(AssessmentRound.assessments)
+                .joinedload(Assessment.case).selectinload(Case.tasks),),
 ))
 
 ASSESSMENT = register(Procedure(

@@ -109,7 +109,10 @@ def _terms(session: Session, unit: OrgUnit, period: Period, home: OrgUnit | None
     unit's round), with team, village and cadre."""
     query = (select(Term).join(Term.team).where(Team.village_id.in_(_villages_under(session, unit)),
                                                   people.serving_between(period.first, period.last))
-             .options(joinedload(Term.person), joinedload(Term.team).joinedload(Team.village))
+             .options(joinedload(Term.person).selectinload(Person.terms),
+                      joinedload(Term.person).selectinload(Person.accounts),
+                      joinedload(Term.team).joinedload(Team.village).joinedload(OrgUnit.parent)
+                      .joinedload(OrgUnit.parent).joinedload(OrgUnit.parent))
              .order_by(Term.person_id, Term.start_date.desc()))
     found = session.scalars(query).unique().all()
     return [t for t in found if home is None or t.person.home_unit_id == home.id]
@@ -170,8 +173,11 @@ def open_round(session: Session, actor: User, data: dict) -> Case:
     else:
         chosen, excluded = eligible(_terms(session, unit, period, home), clock.today(), section["min_months_in_post"])
     row = new_round(session, actor, version, kind, period.code, unit, office, holder, home, excluded)
+    # What the system holds, read for the whole round at once (a term-end case reads its own term).
+    held = {} if kind == "term_end" else inputs.gather_many(
+        session, [(t.person, t.team.village) for t in chosen], period.first, period.last)
     for term in chosen:
-        open_assessment(session, actor, version, row, term, period)
+        open_assessment(session, actor, version, row, term, period, held.get(term.person_id))
     return row.case
 
 
@@ -189,15 +195,14 @@ def new_round(session: Session, actor: User, version, kind: str, code: str, unit
 
 
 def open_assessment(session: Session, actor: User, version, round_row: AssessmentRound, term: Term,
-                    period: Period) -> Case:
+                    period: Period, held: dict | None = None) -> Case:
     village = term.team.village
     case = engine.open_case(session, "assessment", actor, version, org_unit=village, subject=term.person,
                             village=village, parent=round_row.case, payload={"round_id": round_row.case_id})
     # A semiannual review begins at its scoring; the annual stages begin with the cadre's report.
     case.state = machine.FIRST_STAGE[round_row.kind]
-    first, last = span(round_row.kind, period.code, term)
-    session.add(Assessment(case=case, round=round_row, term=term,
-                           inputs=inputs.gather(session, term.person, village, first, last)))
-    session.flush()
+    if held is None:
+        held = inputs.gather(session, term.person, village, *span(round_row.kind, period.code, term))
+    session.add(Assessment(case=case, round=round_row, term=term, inputs=held))
     machine.open_stage_task(session, case)
     return case
