@@ -6,8 +6,7 @@ from __future__ import annotations
 from sqlalchemy.orm import object_session
 
 from workflows import clock, engine, fields, tasks
-from workflows.assessment import inputs, kinds, machine, scoring
-from workflows.assessment.rules import GOALS_MAX
+from workflows.assessment import inputs, kinds, machine, rules, scoring
 from workflows.errors import Conflict, Forbidden, InvalidInput
 from workflows.registry import Action
 
@@ -58,19 +57,12 @@ def _record_text(event: str, column: str):
 
 
 def _items_of(case, section: dict) -> list[dict]:
-    """The items scored: the policy's, and in a semiannual review the cadre's own goals after them."""
-    if case.assessment.round.kind == "semiannual":
-        if not case.assessment.goals:
-            raise InvalidInput("no_goals", "scores")  # 个性评价 scores the goals: they are recorded first
-        return section["semiannual_items"] + goals_items(case)
-    return section["items"]
-
-
-def goals_items(case) -> list[dict]:
-    """001 第十一条's individual part (个性评价) as one item with one score, however many goals: the policy
-    weighs the part, not each goal, and goals differ in size, so that splitting the maximum among them
-    would make a cadre's total depend on how many goals they wrote rather than on how they met them."""
-    return [{"code": "goals", "name": "个人目标", "max": GOALS_MAX}]
+    """The items scored (rules.items_for). The goals part is one item with one score however many goals:
+    the policy weighs the part, not each goal, and splitting the maximum among them would make a cadre's
+    total depend on how many goals they wrote rather than on how they met them."""
+    if case.assessment.round.kind == "semiannual" and not case.assessment.goals:
+        raise InvalidInput("no_goals", "scores")  # 个性评价 scores the goals: they are recorded first
+    return rules.items_for(section, case.assessment.round.kind)
 
 
 def _may_set_goals(user, case) -> bool:

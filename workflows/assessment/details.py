@@ -7,7 +7,7 @@ from sqlalchemy.orm import object_session
 
 from models import Case
 from workflows import due
-from workflows.assessment import machine, quota, scoring
+from workflows.assessment import machine, quota, rules, scoring
 
 
 def _person(p) -> dict | None:
@@ -20,8 +20,7 @@ def assessment(case: Case) -> dict | None:
         return None
     session = object_session(case)
     section = machine.section(case, session)
-    items = section["semiannual_items"] + [{"code": "goals", "name": "个人目标", "max": _goals_max()}] \
-        if a.round.kind == "semiannual" else section["items"]
+    items = rules.items_for(section, a.round.kind)
     rate = scoring.satisfaction(a, section)
     return {"round_id": a.round_id, "kind": a.round.kind, "period": a.round.period, "stage": case.state,
             "items": [{"code": i["code"], "name": i["name"], "max": i["max"], **({"from": i["from"]} if "from" in i else {}),
@@ -36,11 +35,6 @@ def assessment(case: Case) -> dict | None:
             "forced": a.forced_reason,
             "objections": [{"text": o.text, "raised_at": o.raised_at.isoformat(), "resolved_on":
                             o.resolved_on.isoformat() if o.resolved_on else None} for o in a.objections]}
-
-
-def _goals_max() -> int:
-    from workflows.assessment.rules import GOALS_MAX
-    return GOALS_MAX
 
 
 def _suggested(item: dict, inputs: dict | None):

@@ -1,7 +1,7 @@
 """The assessment procedures as the engine sees them: a round (`assessment_round`) and the case of each
 cadre in it (`assessment`), with their machines, actions, details and the policy section."""
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from models import Assessment, AssessmentRound, Case, User
 from workflows import offices
@@ -36,7 +36,7 @@ ROUND = register(Procedure(
     eager=(lambda: joinedload(Case.assessment_round),),
     # A round's page reads every case in it with its open tasks (who is late): in a few statements.
     eager_case=(lambda: joinedload(Case.assessment_round).selectinload(AssessmentRound.assessments)
-                .joinedload(Assessment.case).selectinload(Case.tasks),),
+                .joinedload(Assessment.case).options(selectinload(Case.tasks), joinedload(Case.subject)),),
 ))
 
 ASSESSMENT = register(Procedure(

@@ -143,6 +143,15 @@ def _month_day(value) -> bool:
     return isinstance(value, str) and len(value) == 5 and value[2] == "-" and value.replace("-", "").isdigit()
 
 
+GOALS_ITEM = {"code": "goals", "name": "个人目标", "max": GOALS_MAX}
+
+
+def items_for(section: dict, kind: str) -> list[dict]:
+    """The items a case of this round kind is scored on: a semiannual review's common items and the
+    cadre's own goals as one item (001 第十一条 个性评价); the policy's items otherwise."""
+    return section["semiannual_items"] + [GOALS_ITEM] if kind == "semiannual" else section["items"]
+
+
 def settings(body: dict | None) -> dict:
     """The section of a policy body, with the defaults where it (or a key of it) is absent."""
     return {**DEFAULTS, **((body or {}).get("assessment") or {})}
