@@ -11,7 +11,6 @@ from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
@@ -38,12 +37,15 @@ KIND_WORDS = {"annual": "年度考核", "semiannual": "半年考评", "term_end"
 # ---------------------------------------------------------------- opening a round
 
 def openable_units(user) -> list[OrgUnit]:
-    """The counties and cities whose policy lets this user open a round there."""
+    """The counties and cities whose policy lets this user open a round there: among those at or above
+    the units of the user's offices (asked on every page, for the menu: a few units, one policy read each)."""
     if not offices.acting_offices(user):
         return []
-    units = db.session.scalars(select(OrgUnit).where(OrgUnit.kind.in_(services.ROUND_UNITS))
-                               .order_by(OrgUnit.kind, OrgUnit.name))
-    return [u for u in units if services.may_open(db.session, user, u)]
+    units = {u.id: u for g in user.grants if g.role in offices.OFFICE_CODES
+             for u in g.org_unit.ancestors() if u.kind in services.ROUND_UNITS}
+    versions: dict = {}
+    return [u for u in sorted(units.values(), key=lambda u: (u.kind, u.name))
+            if services.may_open(db.session, user, u, cache=versions)]
 
 
 def may_open_rounds(user) -> bool:
