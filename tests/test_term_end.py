@@ -169,3 +169,26 @@ def test_the_unit_sees_both_forms_on_the_case_page_with_its_free_people(app, api
         assert refused.status == 422 and "2027-01-06" in refused.text("error-handover_date")
         done = post(unit, f"{path}/act/rotate", values, path)
         assert done.state == "rotated" and done.has("term-end-handover")
+
+
+def test_a_called_off_handover_puts_the_decision_back_to_the_unit(app, api):
+    lina = _me(api, "xinghua.member1")
+    successor = reserve(app, "钱程")
+    _sweep_on(app, OPENS)
+    with on_day(OPENS):
+        case = _case_of(api, lina, "unit.agri")
+        case = _ok(_act(api, "unit.agri", case["id"], "rotate", incoming_person_id=successor,
+                        handover_date="2027-01-06"))
+        hid = case["term_end"]["handover_case_id"]
+        # The township calls the handover off, saying why: the term's end waits for a decision again.
+        assert _act(api, "dongling.head", hid, "cancel").status_code == 422  # a reason is needed
+        assert _ok(_act(api, "dongling.head", hid, "cancel", comment="接任人另有任用"))["state"] == "cancelled"
+        again = _case(api, case["id"])
+        assert (again["state"], again["term_end"]["decision"], again["term_end"]["handover_case_id"]) == \
+            ("deciding", None, None)
+        assert [t["kind"] for t in again["open_tasks"]] == ["decide_term_end"]
+        reopened = [e for e in api("admin").get(f"/api/v1/cases/{case['id']}/history").get_json()
+                    if e["action"] == "reopen"]
+        assert reopened[0]["payload"] == {"handover_case_id": hid}
+        # The unit decides anew: this time it extends the term.
+        assert _ok(_act(api, "unit.agri", case["id"], "extend", end_date="2027-08-31"))["state"] == "extended"

@@ -16,7 +16,8 @@ labels.STATES.setdefault("deciding", _l("Awaiting the unit's decision"))
 labels.STATES.setdefault("rotated", _l("Rotated: successor named"))
 # "extended" and "extend" are leave's words too: a term-end case says them in its own.
 labels.BY_KIND[("term_end", "state")] = {"extended": _l("Term extended")}
-labels.BY_KIND[("term_end", "action")] = {"extend": _l("Extend the term")}
+labels.BY_KIND[("term_end", "action")] = {"extend": _l("Extend the term"),
+                                          "reopen": _l("Asked again: the handover was called off")}
 labels.TASK_KINDS.setdefault("decide_term_end", _l("Decide at the end of a term: extend or rotate"))
 labels.TASK_HINTS.setdefault("decide_term_end", _l("Your cadre's term ends soon: extend it to a new end date, or "
                                                    "name a successor who arrives before the cadre leaves."))

@@ -15,7 +15,7 @@ from transitions import EventData, Machine
 
 from models import Case
 from workflows import approval, due, policy, tasks
-from workflows.handover import parties, rules
+from workflows.handover import hooks, parties, rules
 
 STATES = ["listing", "reviewing", "returned", "signing", "done", "cancelled"]
 FINAL_STATES = {"done", "cancelled"}
@@ -93,6 +93,7 @@ def _signed(event: EventData) -> None:
 
 def _cancel_open(event: EventData) -> None:
     tasks.cancel_open(event.model, _ctx(event).actor, event.event.name)
+    hooks.cancelled(_ctx(event).session, event.model, _ctx(event).actor)
 
 
 TRANSITIONS = [

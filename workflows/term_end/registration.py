@@ -4,6 +4,7 @@ from sqlalchemy.orm import joinedload
 from models import Case, Team, Term, TermEnd
 from workflows.registry import Procedure, register
 from workflows.term_end import opening  # noqa: F401  (registers the daily job)
+from workflows.term_end import reopening  # noqa: F401  (a called-off handover asks again)
 from workflows.term_end.actions import ACTIONS
 from workflows.term_end.details import details
 from workflows.term_end.machine import MACHINE
