@@ -71,6 +71,11 @@ def may_act_on(user: User, task: Task) -> bool:
     return (task.office_code, task.org_unit_id) in offices.acting_offices(user)
 
 
+def held_by(case: Case, user: User, kind: str) -> Task | None:
+    """The open task of this kind on the case that is the user's to act on, if any."""
+    return next((t for t in case.open_tasks if t.kind == kind and may_act_on(user, t)), None)
+
+
 def close(task: Task, actor: User, outcome: str, status: str = "done") -> None:
     task.status = status
     task.outcome = outcome

@@ -20,7 +20,7 @@ def _stage_task(case, ctx, event: str):
     if not engine.allowed(case, event):
         raise Conflict("action_not_allowed", action=event, state=case.state)
     kind = machine.STAGE_TASKS[case.state][0]
-    task = next((t for t in case.open_tasks if t.kind == kind and tasks.may_act_on(ctx.actor, t)), None)
+    task = tasks.held_by(case, ctx.actor, kind)
     if task is None:
         raise Forbidden("no_open_task")
     return task
@@ -147,7 +147,7 @@ def _holder_may(event: str):
         if not engine.allowed(case, event) or case.state not in machine.STAGE_TASKS:
             return False
         kind = machine.STAGE_TASKS[case.state][0]
-        return any(t.kind == kind and tasks.may_act_on(user, t) for t in case.open_tasks)
+        return tasks.held_by(case, user, kind) is not None
     return may
 
 

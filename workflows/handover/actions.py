@@ -16,7 +16,7 @@ CANCELLERS = ("township", "county_office")
 
 
 def _my_task(case, user, kind: str):
-    return next((t for t in case.open_tasks if t.kind == kind and tasks.may_act_on(user, t)), None)
+    return tasks.held_by(case, user, kind)
 
 
 def _task(case, ctx, kind: str, event: str | None = None):

@@ -9,7 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Case, RoleGrant, Task, Term, User
+from models import Case, Task, Term, User
 from workflows import history, people, policy, tasks
 from workflows.handover import machine, parties
 from workflows.vacancy import leadership
@@ -28,7 +28,7 @@ def complete(session: Session, case: Case, actor: User) -> None:
         handover.incoming_term = _incoming_term(session, case, on)
         session.add(handover.incoming_term)
     village = handover.team.village
-    _grant_cadre(handover.incoming_person, village)
+    leadership.grant_cadre(handover.incoming_person, village)
     if parties.leader_leaving(case) and leadership.holds_office(case.subject, village):
         _move_leader_office(session, case, actor)
     section = machine.section(case, session)
@@ -50,12 +50,6 @@ def _incoming_term(session: Session, case: Case, on) -> Term:
     return Term(person=handover.incoming_person, team=handover.team, position=post, start_date=on,
                 planned_end_date=people.planned_end(on, policy.term_years(
                     policy.pinned_body(session, case.policy_id, case.policy_version))))
-
-
-def _grant_cadre(person, village) -> None:
-    for user in (u for u in person.accounts if u.active):
-        if not any(g.role == "cadre" and g.org_unit_id == village.id for g in user.grants):
-            user.grants.append(RoleGrant(role="cadre", org_unit=village))
 
 
 def _move_leader_office(session: Session, case: Case, actor: User) -> None:

@@ -97,7 +97,7 @@ def _cancel(case, ctx):
 
 
 def _own_task(case, actor, kind: str):
-    task = next((t for t in case.open_tasks if t.kind == kind and tasks.may_act_on(actor, t)), None)
+    task = tasks.held_by(case, actor, kind)
     if task is None:
         raise Forbidden("no_open_task")
     return task

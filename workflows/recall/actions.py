@@ -9,7 +9,7 @@ from workflows.registry import Action
 
 
 def _my_task(case, user, kind: str = PROPOSE_TASK):
-    return next((t for t in case.open_tasks if t.kind == kind and tasks.may_act_on(user, t)), None)
+    return tasks.held_by(case, user, kind)
 
 
 def _own_task(case, actor, event: str, kind: str = PROPOSE_TASK):

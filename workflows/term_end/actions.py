@@ -13,7 +13,7 @@ from workflows.term_end.machine import DECIDE_TASK
 
 
 def _my_task(case, user):
-    return next((t for t in case.open_tasks if t.kind == DECIDE_TASK and tasks.may_act_on(user, t)), None)
+    return tasks.held_by(case, user, DECIDE_TASK)
 
 
 def _may_decide(user, case) -> bool:

@@ -14,7 +14,7 @@ from workflows.vacancy import eligibility, services
 
 
 def _my_task(case: Case, user: User, kind: str):
-    return next((t for t in case.open_tasks if t.kind == kind and tasks.may_act_on(user, t)), None)
+    return tasks.held_by(case, user, kind)
 
 
 def _read_replacement(data: dict) -> dict:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from models import RoleGrant, Term, User, Vacancy
+from models import Term, User, Vacancy
 from models.org import LEADING_POSITIONS
 from workflows.vacancy import leadership
 
@@ -21,9 +21,7 @@ RECALLED = "recalled"
 
 def begin(session: Session, vacancy: Vacancy, term: Term, actor: User) -> None:
     village = vacancy.team.village
-    for user in (u for u in term.person.accounts if u.active):
-        if not any(g.role == "cadre" and g.org_unit_id == village.id for g in user.grants):
-            user.grants.append(RoleGrant(role="cadre", org_unit=village))
+    leadership.grant_cadre(term.person, village)
     if term.position in LEADING_POSITIONS:
         if vacancy.acting_leader is not None:
             leadership.revoke_office(vacancy.acting_leader, village)

@@ -40,6 +40,13 @@ def holds_office(person: Person, village: OrgUnit) -> bool:
     return any(g.role == LEADER_OFFICE and g.org_unit_id == village.id for u in person.accounts for g in u.grants)
 
 
+def grant_cadre(person: Person, village: OrgUnit) -> None:
+    """The cadre role at the village for each of the person's active accounts (once)."""
+    for user in _accounts(person):
+        if not any(g.role == "cadre" and g.org_unit_id == village.id for g in user.grants):
+            user.grants.append(RoleGrant(role="cadre", org_unit=village))
+
+
 def revoke_office(person: Person, village: OrgUnit) -> None:
     for user in person.accounts:
         for grant in [g for g in user.grants if g.role == LEADER_OFFICE and g.org_unit_id == village.id]:

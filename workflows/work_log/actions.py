@@ -6,7 +6,7 @@ from workflows.registry import Action
 
 
 def _task(case, user, kind: str):
-    return next((t for t in case.open_tasks if t.kind == kind and tasks.may_act_on(user, t)), None)
+    return tasks.held_by(case, user, kind)
 
 
 def _run(kind: str, event: str, comment_required: bool):
